@@ -1,0 +1,69 @@
+"""`leerlab list`: the leerlabs that pass the filters, one line or row each."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from leerlab_cli.cli.options import (
+    FromOption,
+    PlannedOption,
+    ProvinceOption,
+    SearchOption,
+    SectorOption,
+    ToOption,
+    load_dataset,
+    make_filters,
+    note,
+    render,
+    stdout_is_terminal,
+    write,
+)
+from leerlab_cli.query import select
+
+
+class ListFormat(StrEnum):
+    """How `list` prints: a table for people, tab-separated or JSON for programs."""
+
+    table = "table"
+    tsv = "tsv"
+    json = "json"
+
+
+def list_labs(
+    ctx: typer.Context,
+    sector: SectorOption = None,
+    from_: FromOption = None,
+    to: ToOption = None,
+    province: ProvinceOption = None,
+    search: SearchOption = None,
+    include_planned: PlannedOption = False,
+    output_format: Annotated[
+        ListFormat | None,
+        typer.Option(
+            "--format",
+            help="Output format [default: table on a terminal, tsv in a pipe].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """List the leerlabs, filtered; a table on a terminal, tab-separated lines in a pipe."""
+    filters = make_filters(sector, from_, to, province, search, include_planned)
+    labs = select(load_dataset(ctx).leerlab, filters)
+    chosen = output_format or (ListFormat.table if stdout_is_terminal() else ListFormat.tsv)
+    if chosen is ListFormat.json:
+        from leerlab_cli.formats.json_format import labs_json
+
+        write(labs_json(labs))
+    elif not labs:
+        note("No leerlab matches these filters.")
+    elif chosen is ListFormat.table:
+        from leerlab_cli.formats.terminal import lab_table
+
+        render(lab_table(labs))
+    else:
+        from leerlab_cli.formats.plain import tsv
+
+        write(tsv(labs))

@@ -1,0 +1,229 @@
+"""Finding a dataset file and loading it into the models, or saying exactly why not."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from leerlab_cli.errors import DatasetError
+from leerlab_cli.models import (
+    CONTROL_PATTERN,
+    EMAIL_PATTERN,
+    SLUG_PATTERN,
+    TEXT_TAG,
+    UNDETERMINED_TAG,
+    Dataset,
+)
+from leerlab_cli.text import printable
+
+ENV_VAR = "LEERLAB_DATA"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+# In an installed wheel the dataset lies inside the package; in a source
+# checkout (an editable install, or the tests) it is the repository's data/.
+_SHIPPED_CANDIDATES = (
+    _PACKAGE_DIR / "data" / "leerlabs.toml",
+    _PACKAGE_DIR.parent.parent / "data" / "leerlabs.toml",
+)
+
+_PATTERN_MESSAGES = {
+    CONTROL_PATTERN: "contains a control character, which is not allowed in text",
+    SLUG_PATTERN: "must be lowercase letters a-z, digits and single hyphens, like 'noord-brabant'",
+    EMAIL_PATTERN: "is not a valid e-mail address",
+}
+_UNION_TAGS = {TEXT_TAG, UNDETERMINED_TAG}
+_TOML_POSITION = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def shipped_path() -> Path:
+    """The dataset that comes with the package."""
+    for candidate in _SHIPPED_CANDIDATES:
+        if candidate.is_file():
+            return candidate
+    return _SHIPPED_CANDIDATES[0]
+
+
+def choose_path(explicit: Path | None, environ: Mapping[str, str]) -> Path:
+    """The dataset in use: `--data`, else $LEERLAB_DATA, else the shipped one."""
+    if explicit is not None:
+        return explicit
+    from_env = environ.get(ENV_VAR, "")
+    return Path(from_env) if from_env else shipped_path()
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """Read and parse the TOML file at `path`; every failure is a `DatasetError`."""
+    name = printable(str(path))
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DatasetError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise DatasetError(f"{name}: is a folder, not a dataset file") from None
+    except PermissionError:
+        raise DatasetError(f"{name}: permission denied") from None
+    except OSError as error:
+        reason = printable(error.strerror or type(error).__name__)
+        raise DatasetError(f"{name}: cannot be read: {reason}") from None
+    return parse_document(raw, name)
+
+
+def parse_document(raw: bytes, name: str) -> dict[str, Any]:
+    """Parse the bytes of a dataset file called `name` (for messages) as TOML."""
+    try:
+        # utf-8-sig: a byte order mark that an editor put at the start is not an error.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise DatasetError(f"{name}: line {line}: not valid UTF-8 text") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DatasetError(f"{name}: {_describe_toml_error(error)}") from None
+    except RecursionError:
+        raise DatasetError(f"{name}: invalid TOML: nested too deeply") from None
+    except ValueError as error:
+        # tomllib lets int() refuse integers of more than 4300 digits.
+        reason = "an integer is too large" if "digits" in str(error) else printable(str(error))
+        raise DatasetError(f"{name}: invalid TOML: {reason}") from None
+
+
+def _describe_toml_error(error: tomllib.TOMLDecodeError) -> str:
+    message = str(error)
+    position = _TOML_POSITION.match(message)
+    if position is None:
+        return f"invalid TOML: {printable(message)}"
+    reason = printable(position["msg"])
+    return f"line {position['line']}, column {position['col']}: invalid TOML: {reason}"
+
+
+def validate_document(document: dict[str, Any], name: str) -> Dataset:
+    """Validate a parsed document as a dataset; all problems are raised together."""
+    try:
+        dataset = Dataset.model_validate(document)
+    except ValidationError as error:
+        raise DatasetError(_describe_validation_error(error, document, name)) from None
+    problems = [f"{name}: {problem}" for problem in integrity_problems(dataset)]
+    if problems:
+        raise DatasetError(problems)
+    return dataset
+
+
+def load(path: Path) -> Dataset:
+    """Load and validate the dataset file at `path`."""
+    name = printable(str(path))
+    return validate_document(read_document(path), name)
+
+
+def integrity_problems(dataset: Dataset) -> list[str]:
+    """Problems across fields that the schema alone cannot see: duplicates, dangling names."""
+    problems: list[str] = []
+    first_with_slug: dict[str, int] = {}
+    for number, lab in enumerate(dataset.leerlab, start=1):
+        where = f"leerlab '{lab.slug}' (#{number})"
+        if lab.slug in first_with_slug:
+            problems.append(f"{where}: slug: duplicate of leerlab #{first_with_slug[lab.slug]}")
+        else:
+            first_with_slug[lab.slug] = number
+        school_names = {school.name for school in lab.schools}
+        for index, route in enumerate(lab.routes):
+            for school in route.schools:
+                if school not in school_names:
+                    problems.append(
+                        f"{where}: routes[{index}].schools: '{school}' is not one of the "
+                        "leerlab's schools"
+                    )
+        for index, statement in enumerate(lab.target_group_per_school):
+            if statement.school not in school_names:
+                problems.append(
+                    f"{where}: target_group_per_school[{index}].school: "
+                    f"'{statement.school}' is not one of the leerlab's schools"
+                )
+    return problems
+
+
+def _describe_validation_error(
+    error: ValidationError, document: Mapping[str, Any], name: str
+) -> list[str]:
+    lines: list[str] = []
+    for detail in error.errors(include_url=False, include_input=False):
+        location = [part for part in detail["loc"] if part not in _UNION_TAGS]
+        message = _message(detail["type"], detail["msg"], detail.get("ctx"))
+        line = f"{name}: {_describe_location(location, document)}: {message}"
+        if line not in lines:
+            lines.append(line)
+    return lines
+
+
+def _message(kind: str, message: str, context: Mapping[str, Any] | None) -> str:
+    if kind == "string_pattern_mismatch" and context is not None:
+        return _PATTERN_MESSAGES.get(str(context.get("pattern")), message)
+    if kind == "extra_forbidden":
+        return "unknown field (check its spelling)"
+    if kind == "missing":
+        return "required field is missing"
+    return printable(message)
+
+
+def _describe_location(location: Sequence[int | str], document: Mapping[str, Any]) -> str:
+    if len(location) >= 2 and location[0] == "leerlab" and isinstance(location[1], int):
+        lab = _describe_lab(location[1], document)
+        rest = _field_path(location[2:])
+        return f"{lab}: {rest}" if rest else lab
+    return _field_path(location) or "the document"
+
+
+def _describe_lab(index: int, document: Mapping[str, Any]) -> str:
+    labs = document.get("leerlab")
+    slug = None
+    if isinstance(labs, list) and index < len(labs) and isinstance(labs[index], dict):
+        slug = labs[index].get("slug")
+    if isinstance(slug, str) and slug:
+        return f"leerlab '{printable(slug)}' (#{index + 1})"
+    return f"leerlab #{index + 1}"
+
+
+def _field_path(parts: Iterable[int | str]) -> str:
+    path = ""
+    for part in parts:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif _IDENTIFIER.match(part):
+            path += f".{part}" if path else part
+        else:
+            path += f"[{printable(repr(part))}]"
+    return path
+
+
+@dataclass(frozen=True)
+class Report:
+    """What `validate` found in a dataset file."""
+
+    leerlabs: int
+    errors: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def check(path: Path) -> Report:
+    """Check the dataset at `path` completely, collecting errors and domain warnings."""
+    from leerlab_cli.checks import domain_warnings
+
+    name = printable(str(path))
+    try:
+        document = read_document(path)
+    except DatasetError as error:
+        return Report(0, error.lines, ())
+    labs = document.get("leerlab")
+    count = len(labs) if isinstance(labs, list) else 0
+    try:
+        dataset = validate_document(document, name)
+    except DatasetError as error:
+        return Report(count, error.lines, ())
+    warnings = tuple(f"{name}: {warning}" for warning in domain_warnings(dataset))
+    return Report(len(dataset.leerlab), (), warnings)

@@ -1,0 +1,72 @@
+"""Output formats: pure functions from leerlabs to text (or to rich renderables)."""
+
+from __future__ import annotations
+
+from leerlab_cli.models import Leerlab, Route, RouteStatus, School
+from leerlab_cli.query import route_label, sector_summary, statement_text, target_group_lines
+
+Section = tuple[str, list[str]]
+"""A labelled fact of a leerlab: its Dutch label and one or more lines of value."""
+
+
+def school_line(school: School) -> str:
+    """A school as the source names it: ``Aventus (mbo)``."""
+    types = " en ".join(kind.value for kind in school.types)
+    line = f"{school.name} ({types})"
+    return f"{line}: {school.note}" if school.note else line
+
+
+def route_line(route: Route) -> str:
+    """One route in words: ``bb → 2 BBL: loopt, sinds 2019``."""
+    label = route_label(route)
+    if route.mbo_leerweg is not None:
+        label = f"{label} {route.mbo_leerweg.value}"
+    if route.status is RouteStatus.running:
+        status = f"loopt, sinds {route.start}" if route.start else "loopt"
+    elif route.status is RouteStatus.scheduled:
+        status = f"start {route.start}" if route.start else "start gepland"
+    elif route.status is RouteStatus.in_development:
+        status = "in ontwikkeling"
+    else:
+        status = "mogelijk later"
+    line = f"{label}: {status}"
+    if route.schools:
+        line = f"{line} ({', '.join(route.schools)})"
+    return line
+
+
+def contact_line(name: str, email: str) -> str:
+    """A contact person as a mail client shows one: ``Name <address>``."""
+    return f"{name} <{email}>"
+
+
+def lab_sections(lab: Leerlab) -> list[Section]:
+    """Every fact of `lab`, labelled as the source digizine labels it, in its order."""
+    sector = [sector_summary(lab)] if lab.sectors or lab.sector_note else []
+    if lab.sectors and lab.sector_note:
+        sector.append(lab.sector_note)
+    schools = [school_line(school) for school in lab.schools]
+    if lab.schools_note:
+        schools.append(lab.schools_note)
+    sections: list[Section] = [
+        ("Plaats", [lab.place]),
+        ("Provincie", [", ".join(lab.provinces)]),
+        ("Samenwerkende scholen", schools),
+        ("Sector/opleidingsrichting", sector or ["niet vermeld"]),
+        ("Fase", [statement_text(lab.phase)]),
+        ("Route", [lab.route_text or "niet vermeld"]),
+        ("Routes", [route_line(route) for route in lab.routes] or ["niet vermeld"]),
+    ]
+    if lab.route_kinds:
+        sections.append(("Soort route", [", ".join(kind.value for kind in lab.route_kinds)]))
+    sections += [
+        ("Werken aan", [statement_text(lab.works_on)]),
+        ("Ontwerp van de route", [statement_text(lab.design)]),
+        ("Doelgroep", target_group_lines(lab)),
+        (
+            "Meer weten?",
+            [contact_line(contact.name, contact.email) for contact in lab.contacts]
+            or ["niet vermeld"],
+        ),
+    ]
+    return sections

@@ -1,0 +1,78 @@
+"""Markdown laid out like the source digizine; data escaped so it renders literally."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from leerlab_cli.formats import lab_sections
+from leerlab_cli.models import Leerlab, Meta
+from leerlab_cli.query import route_summary, sector_summary, statement_text
+from leerlab_cli.text import one_line
+
+# Characters that CommonMark or GitHub Markdown could read as markup anywhere in a
+# line: emphasis, code, links, raw HTML, entities, table cells, headings, strike-through.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|#~&!])")
+OVERVIEW_COLUMNS = ("Leerlab", "Sector/opleidingsrichting", "Route", "Fase")
+
+
+def escape(text: str) -> str:
+    """`text` as Markdown that renders exactly as `text`, on one line."""
+    return _MARKUP.sub(r"\\\1", one_line(text))
+
+
+def _mail_link(name: str, email: str) -> str:
+    # The address pattern of the model admits no space, '<' or '>', so it is safe
+    # inside an angle-bracket link destination.
+    return f"{escape(name)} ([{escape(email)}](<mailto:{email}>))"
+
+
+def lab_markdown(lab: Leerlab, level: int = 1) -> str:
+    """One leerlab: a heading with its name, then one bullet per fact."""
+    lines = [f"{'#' * level} {escape(lab.name)}", ""]
+    for label, values in lab_sections(lab):
+        if label == "Meer weten?":
+            shown = [_mail_link(contact.name, contact.email) for contact in lab.contacts]
+        else:
+            shown = [escape(value) for value in values]
+        shown = shown or [escape("niet vermeld")]
+        # The source writes "Meer weten?" without a colon, every other label with one.
+        heading = f"**{label}**" if label.endswith("?") else f"**{label}:**"
+        if len(shown) == 1:
+            lines.append(f"- {heading} {shown[0]}")
+        else:
+            lines.append(f"- {heading}")
+            lines += [f"  - {value}" for value in shown]
+    return "\n".join(lines) + "\n"
+
+
+def overview_table(labs: Sequence[Leerlab]) -> str:
+    """A table with one row per leerlab: name, sector, routes, phase."""
+    header = "| " + " | ".join(OVERVIEW_COLUMNS) + " |"
+    rule = "|" + "|".join("---" for _ in OVERVIEW_COLUMNS) + "|"
+    rows = [
+        "| "
+        + " | ".join(
+            escape(cell) or " "
+            for cell in (
+                lab.name,
+                sector_summary(lab),
+                route_summary(lab),
+                statement_text(lab.phase),
+            )
+        )
+        + " |"
+        for lab in labs
+    ]
+    return "\n".join([header, rule, *rows]) + "\n"
+
+
+def export_markdown(meta: Meta, labs: Sequence[Leerlab]) -> str:
+    """A document: title from the dataset's meta, an overview table, a section per leerlab."""
+    title = f"# {escape(meta.title)}"
+    source = escape(f"{meta.publisher}, {meta.edition or meta.year}")
+    parts = [f"{title}\n\n{source}\n"]
+    if labs:
+        parts.append(overview_table(labs))
+    parts += [lab_markdown(lab, level=2) for lab in labs]
+    return "\n".join(parts)

@@ -1,0 +1,39 @@
+"""Plain text for pipes: tab-separated rows and ``Label: value`` lines, no escapes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from leerlab_cli.formats import lab_sections
+from leerlab_cli.models import Leerlab
+from leerlab_cli.query import route_summary, sector_summary, statement_text
+from leerlab_cli.text import one_line
+
+LIST_COLUMNS = ("slug", "name", "sector", "routes", "phase")
+"""The fields of `leerlab list`, in the order of its table and its tab-separated rows."""
+
+
+def list_row(lab: Leerlab) -> tuple[str, ...]:
+    """The `list` fields of one leerlab."""
+    return (
+        lab.slug,
+        lab.name,
+        sector_summary(lab),
+        route_summary(lab),
+        statement_text(lab.phase),
+    )
+
+
+def tsv(labs: Iterable[Leerlab]) -> str:
+    """One line per leerlab, fields separated by tabs, no header."""
+    return "".join("\t".join(one_line(field) for field in list_row(lab)) + "\n" for lab in labs)
+
+
+def lab_text(lab: Leerlab) -> str:
+    """One leerlab as ``Label: value`` lines, one line per label."""
+    lines = [f"Naam: {one_line(lab.name)}", f"Slug: {lab.slug}"]
+    lines += [
+        f"{label}: {'; '.join(one_line(value) for value in values)}"
+        for label, values in lab_sections(lab)
+    ]
+    return "\n".join(lines) + "\n"

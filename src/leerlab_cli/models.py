@@ -1,0 +1,206 @@
+"""The dataset format: pydantic models and the closed vocabularies they use.
+
+The models are kept lean on purpose: every validator, union and enum adds to
+the schema that pydantic builds when a command first validates a dataset, and
+that time is paid on every call of the tool.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+
+# C0 controls except tab and newline, DEL, C1 controls, and the bidi
+# embedding/override/isolate characters that can make text display reversed.
+_NO_CONTROLS = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
+CONTROL_PATTERN = _NO_CONTROLS
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+# A deliberately plain address: no quoting or exotic characters that would need
+# escaping in Markdown, CSV or a mail client's address line.
+EMAIL_PATTERN = rf"^[A-Za-z0-9._%+-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})+$"
+
+Text = Annotated[str, StringConstraints(pattern=_NO_CONTROLS, min_length=1)]
+"""Text as people read it: never empty, never a terminal control character."""
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
+Niveau = Annotated[int, Field(ge=1, le=4)]
+
+
+class Leerweg(StrEnum):
+    """A vmbo leerweg, the school track a route starts from."""
+
+    bb = "bb"
+    kb = "kb"
+    gl = "gl"
+    tl = "tl"
+
+    @property
+    def dutch(self) -> str:
+        """The Dutch name of the leerweg."""
+        return LEERWEG_NAMES[self]
+
+
+LEERWEG_NAMES: dict[Leerweg, str] = {
+    Leerweg.bb: "basisberoepsgerichte leerweg",
+    Leerweg.kb: "kaderberoepsgerichte leerweg",
+    Leerweg.gl: "gemengde leerweg",
+    Leerweg.tl: "theoretische leerweg",
+}
+
+NIVEAU_NAMES: dict[int, str] = {
+    1: "Entree",
+    2: "basisberoepsopleiding",
+    3: "vakopleiding",
+    4: "middenkader- of specialistenopleiding",
+}
+
+
+class SchoolType(StrEnum):
+    """Whether a school gives secondary education (vo) or mbo."""
+
+    vo = "vo"
+    mbo = "mbo"
+
+
+class MboLeerweg(StrEnum):
+    """The mbo learning pathway: school-based (BOL) or work-based (BBL)."""
+
+    BOL = "BOL"
+    BBL = "BBL"
+
+
+class RouteStatus(StrEnum):
+    """How far a route is: only `planned` routes are not (yet) real."""
+
+    running = "running"
+    scheduled = "scheduled"
+    in_development = "in-development"
+    planned = "planned"
+
+
+STATUS_NAMES: dict[RouteStatus, str] = {
+    RouteStatus.running: "loopt",
+    RouteStatus.scheduled: "start gepland",
+    RouteStatus.in_development: "in ontwikkeling",
+    RouteStatus.planned: "mogelijk later",
+}
+
+
+class RouteKind(StrEnum):
+    """The kind of route a leerlab works on; only the first two are legal categories."""
+
+    doorlopende_leerroute = "doorlopende leerroute"
+    geintegreerde_leerroute = "geïntegreerde leerroute"
+    doorlopende_leerlijn = "doorlopende leerlijn"
+    verkorte_route = "verkorte route"
+    maatwerktraject = "maatwerktraject"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class Undetermined(_Model):
+    """A fact the source explicitly leaves open: "nader te bepalen"."""
+
+    nader_te_bepalen: Literal[True] = True
+
+    def __str__(self) -> str:
+        return "nader te bepalen"
+
+
+TEXT_TAG = "<text>"
+UNDETERMINED_TAG = "<nader te bepalen>"
+
+
+def _statement_kind(value: object) -> str:
+    return UNDETERMINED_TAG if isinstance(value, dict | Undetermined) else TEXT_TAG
+
+
+Statement = Annotated[
+    Annotated[Text, Tag(TEXT_TAG)] | Annotated[Undetermined, Tag(UNDETERMINED_TAG)],
+    Discriminator(_statement_kind),
+]
+"""A fact in words, or explicitly undetermined. A missing fact is None."""
+
+
+class School(_Model):
+    """A cooperating school, with whether it gives vo, mbo or both."""
+
+    name: Text
+    types: Annotated[list[SchoolType], Field(min_length=1)]
+    note: Text | None = None
+
+
+class SchoolStatement(_Model):
+    """A statement the source makes for one school of the leerlab only."""
+
+    school: Text
+    text: Text
+
+
+class Route(_Model):
+    """A route from one or more vmbo leerwegen to one or more mbo niveaus."""
+
+    leerwegen: Annotated[list[Leerweg], Field(min_length=1)]
+    niveaus: Annotated[list[Niveau], Field(min_length=1)]
+    status: RouteStatus = RouteStatus.running
+    start: Text | None = None
+    mbo_leerweg: MboLeerweg | None = None
+    schools: list[Text] = []
+
+    @property
+    def counts(self) -> bool:
+        """Whether the route runs or has a start: planned routes do not count."""
+        return self.status is not RouteStatus.planned
+
+
+class Contact(_Model):
+    """A contact person of a leerlab."""
+
+    name: Text
+    email: Email
+    organisation: Text | None = None
+
+
+class Leerlab(_Model):
+    """One regional leerlab: the schools, what they work on, and whom to ask."""
+
+    slug: Slug
+    name: Text
+    place: Text
+    provinces: Annotated[list[Text], Field(min_length=1)]
+    schools: Annotated[list[School], Field(min_length=1)]
+    schools_note: Text | None = None
+    sectors: list[Text] = []
+    specialisations: list[Text] = []
+    sector_note: Text | None = None
+    phase: Statement | None = None
+    route_text: Text | None = None
+    routes: list[Route] = []
+    route_kinds: list[RouteKind] = []
+    works_on: Statement | None = None
+    design: Statement | None = None
+    target_group: Statement | None = None
+    target_group_per_school: list[SchoolStatement] = []
+    contacts: list[Contact] = []
+
+
+class Meta(_Model):
+    """Where the dataset comes from."""
+
+    title: Text
+    publisher: Text
+    year: Annotated[int, Field(ge=1900, le=2999)]
+    edition: Text | None = None
+    introduction: Text | None = None
+
+
+class Dataset(_Model):
+    """A whole dataset file: its source and its leerlabs, in order."""
+
+    meta: Meta
+    leerlab: list[Leerlab] = []

@@ -1,0 +1,197 @@
+"""Selecting leerlabs: filters that combine, and forgiving lookup of one leerlab (pure)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from leerlab_cli.errors import NotFound
+from leerlab_cli.models import Leerlab, Leerweg, Route, SchoolStatement, Undetermined
+from leerlab_cli.text import fold, printable
+
+LEERWEG_ALIASES: dict[str, frozenset[Leerweg]] = {
+    "bb": frozenset({Leerweg.bb}),
+    "basis": frozenset({Leerweg.bb}),
+    "kb": frozenset({Leerweg.kb}),
+    "kader": frozenset({Leerweg.kb}),
+    "gl": frozenset({Leerweg.gl}),
+    "gemengd": frozenset({Leerweg.gl}),
+    "tl": frozenset({Leerweg.tl}),
+    "theoretisch": frozenset({Leerweg.tl}),
+    "gt": frozenset({Leerweg.gl, Leerweg.tl}),
+}
+"""Every word `--from` accepts, with the vmbo leerwegen it means."""
+
+
+def parse_leerweg(value: str) -> frozenset[Leerweg]:
+    """The leerwegen a `--from` value means; ValueError names the valid values."""
+    leerwegen = LEERWEG_ALIASES.get(value.strip().casefold())
+    if leerwegen is None:
+        valid = ", ".join(LEERWEG_ALIASES)
+        raise ValueError(f"{printable(value)!r} is not a vmbo leerweg; use one of: {valid}")
+    return leerwegen
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to select. Values of one filter are alternatives; different filters all apply."""
+
+    sectors: tuple[str, ...] = ()
+    leerwegen: frozenset[Leerweg] = frozenset()
+    niveaus: frozenset[int] = frozenset()
+    provinces: tuple[str, ...] = ()
+    searches: tuple[str, ...] = ()
+    include_planned: bool = False
+
+    def route_matches(self, route: Route) -> bool:
+        """Whether one route satisfies `--from` and `--to` together."""
+        if not (route.counts or self.include_planned):
+            return False
+        if self.leerwegen and self.leerwegen.isdisjoint(route.leerwegen):
+            return False
+        return not self.niveaus or not self.niveaus.isdisjoint(route.niveaus)
+
+    def matches(self, lab: Leerlab) -> bool:
+        """Whether `lab` passes every filter."""
+        if self.sectors and not _any_contains(
+            self.sectors, (*lab.sectors, *lab.specialisations, lab.sector_note or "")
+        ):
+            return False
+        if self.provinces and not _any_contains(self.provinces, lab.provinces):
+            return False
+        if (self.leerwegen or self.niveaus) and not any(
+            self.route_matches(route) for route in lab.routes
+        ):
+            return False
+        return not self.searches or _any_contains(self.searches, (searchable_text(lab),))
+
+
+def _any_contains(needles: Iterable[str], haystacks: Iterable[str]) -> bool:
+    folded = [fold(haystack) for haystack in haystacks]
+    return any(fold(needle) in haystack for needle in needles for haystack in folded)
+
+
+def select(labs: Iterable[Leerlab], filters: Filters) -> list[Leerlab]:
+    """The leerlabs that pass `filters`, in the dataset's order."""
+    return [lab for lab in labs if filters.matches(lab)]
+
+
+def lab_strings(lab: Leerlab) -> Iterator[str]:
+    """Every piece of text of a leerlab, the words people search for."""
+    yield from (lab.slug, lab.name, lab.place, *lab.provinces)
+    for school in lab.schools:
+        yield school.name
+        if school.note:
+            yield school.note
+    yield from (*lab.sectors, *lab.specialisations)
+    for value in (
+        lab.schools_note,
+        lab.sector_note,
+        lab.phase,
+        lab.route_text,
+        lab.works_on,
+        lab.design,
+        lab.target_group,
+    ):
+        if value is not None:
+            yield str(value)
+    yield from (kind.value for kind in lab.route_kinds)
+    for route in lab.routes:
+        yield from route.schools
+        if route.start:
+            yield route.start
+    for statement in lab.target_group_per_school:
+        yield from (statement.school, statement.text)
+    for contact in lab.contacts:
+        yield from (contact.name, contact.email)
+        if contact.organisation:
+            yield contact.organisation
+
+
+def searchable_text(lab: Leerlab) -> str:
+    """All of a leerlab's text in one string, for `--search`."""
+    return "\n".join(lab_strings(lab))
+
+
+def resolve(labs: Sequence[Leerlab], query: str) -> Leerlab:
+    """The one leerlab `query` names: exact slug, unique slug prefix, or unique name match.
+
+    Raises `NotFound` with the candidates when the query is ambiguous, and with
+    the closest slugs when nothing matches.
+    """
+    wanted = fold(query.strip())
+    shown = printable(query)
+    if not wanted:
+        raise NotFound("give a leerlab: a slug, or part of its name, place or schools")
+    for lab in labs:
+        if fold(lab.slug) == wanted:
+            return lab
+    for candidates in (
+        [lab for lab in labs if fold(lab.slug).startswith(wanted)],
+        [lab for lab in labs if any(wanted in fold(text) for text in _names(lab))],
+    ):
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            listed = ", ".join(f"{lab.slug} ({lab.name})" for lab in candidates)
+            raise NotFound(f"'{shown}' matches more than one leerlab: {listed}")
+    slugs = [lab.slug for lab in labs]
+    close = difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    raise NotFound(f"no leerlab matches '{shown}'{hint}")
+
+
+def _names(lab: Leerlab) -> Iterator[str]:
+    yield from (lab.name, lab.place, *lab.provinces)
+    yield from (school.name for school in lab.schools)
+
+
+def route_label(route: Route) -> str:
+    """A route in a few characters, such as ``kb/gl/tl → 3/4``."""
+    leerwegen = "/".join(leerweg.value for leerweg in route.leerwegen)
+    niveaus = "/".join(str(niveau) for niveau in route.niveaus)
+    return f"{leerwegen} → {niveaus}"
+
+
+def route_summary(lab: Leerlab) -> str:
+    """All routes of a leerlab on one line: ``bb → 2 · bb → 3/4 (mogelijk later)``."""
+    return " · ".join(
+        route_label(route) if route.counts else f"{route_label(route)} (mogelijk later)"
+        for route in lab.routes
+    )
+
+
+def sector_summary(lab: Leerlab) -> str:
+    """The sector(s) with their specialisations, or the source's note where none is named."""
+    if not lab.sectors:
+        return lab.sector_note or ""
+    sectors = dutch_join(lab.sectors)
+    if lab.specialisations:
+        return f"{sectors} ({dutch_join(lab.specialisations)})"
+    return sectors
+
+
+def dutch_join(items: Sequence[str]) -> str:
+    """Items as a Dutch sentence lists them: ``a, b en c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} en {items[-1]}"
+
+
+def statement_text(value: str | Undetermined | None) -> str:
+    """A statement as people read it: ``nader te bepalen`` or ``niet vermeld`` for gaps."""
+    if value is None:
+        return "niet vermeld"
+    return str(value)
+
+
+def target_group_lines(lab: Leerlab) -> list[str]:
+    """The target group, then one line per school where the source gives one per school."""
+    lines = [statement_text(lab.target_group)]
+    lines.extend(_school_line(statement) for statement in lab.target_group_per_school)
+    return lines
+
+
+def _school_line(statement: SchoolStatement) -> str:
+    return f"{statement.school}: {statement.text}"

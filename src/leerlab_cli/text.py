@@ -1,0 +1,33 @@
+"""Small pure helpers for text: folding for search, and safe display."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Everything that could steer a terminal or reverse the display of text.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_KEEP_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_WHITESPACE_BREAKS = re.compile(r"[\t\r\n]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip its accents, so `Geïntegreerde` matches `geintegreerde`."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, *, keep_lines: bool = False) -> str:
+    """`text` with every control character shown as an escape such as ``\\x1b``."""
+    pattern = _UNSAFE_KEEP_LINES if keep_lines else _UNSAFE
+    return pattern.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """`text` with tabs and line breaks turned into single spaces."""
+    return _WHITESPACE_BREAKS.sub(" ", text)
