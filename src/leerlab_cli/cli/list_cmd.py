@@ -60,9 +60,9 @@ def list_labs(
     elif not labs:
         note("No leerlab matches these filters.")
     elif chosen is ListFormat.table:
-        from leerlab_cli.formats.terminal import lab_table
+        from leerlab_cli.formats.terminal import LabList
 
-        render(lab_table(labs))
+        render(LabList(labs))
     else:
         from leerlab_cli.formats.plain import tsv
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator, Sequence
 
 from rich import box
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -14,21 +14,56 @@ from leerlab_cli.formats import lab_sections
 from leerlab_cli.formats.plain import LIST_COLUMNS, list_row
 from leerlab_cli.models import Leerlab
 
+NARROW = 72
+"""Below this many columns a table of five columns is unreadable: labs are stacked."""
 
-def lab_table(labs: Iterable[Leerlab]) -> Table:
+
+class LabList:
+    """The `list` view: a table on a wide terminal, one small block per leerlab on a narrow one."""
+
+    def __init__(self, labs: Sequence[Leerlab]) -> None:
+        self.labs = labs
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= NARROW:
+            yield lab_table(self.labs)
+        else:
+            yield from _stacked(self.labs)
+
+
+def lab_table(labs: Sequence[Leerlab]) -> Table:
     """The `list` table: one row per leerlab; long text wraps rather than being cut."""
-    table = Table(box=box.SIMPLE_HEAD, expand=False, show_lines=False)
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True)
     for column in LIST_COLUMNS:
-        table.add_column(column, overflow="fold", style="bold" if column == "slug" else None)
+        if column == "slug":
+            table.add_column(column, style="bold", no_wrap=True)
+        elif column == "routes":
+            table.add_column(column, overflow="fold", min_width=9, ratio=2)
+        else:
+            table.add_column(column, overflow="fold", ratio=3 if column == "phase" else 2)
     for lab in labs:
         table.add_row(*(Text(field) for field in list_row(lab)))
     return table
 
 
+def _stacked(labs: Sequence[Leerlab]) -> Iterator[Table | Text]:
+    for index, lab in enumerate(labs):
+        if index:
+            yield Text("")
+        slug, *fields = list_row(lab)
+        yield Text(slug, style="bold")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for label, value in zip(LIST_COLUMNS[1:], fields, strict=True):
+            grid.add_row(Text(label), Text(value))
+        yield grid
+
+
 def lab_panel(lab: Leerlab) -> Panel:
     """One leerlab with every fact, labels left, values right."""
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", no_wrap=False, overflow="fold")
+    grid.add_column(style="bold", overflow="fold", max_width=24)
     grid.add_column(overflow="fold")
     for label, values in lab_sections(lab):
         grid.add_row(Text(label), Text("\n".join(values)))

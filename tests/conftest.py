@@ -1,0 +1,83 @@
+"""Shared fixtures: a CliRunner, and small datasets written into tmp_path with tomli-w."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from typer.testing import CliRunner
+
+from leerlab_cli.cli import app
+from leerlab_cli.dataset import shipped_path
+
+META: dict[str, Any] = {
+    "title": "Testbron",
+    "publisher": "Testers",
+    "year": 2021,
+}
+
+LAB: dict[str, Any] = {
+    "slug": "testlab",
+    "name": "Leerlab Test",
+    "place": "Teststad",
+    "provinces": ["Utrecht"],
+    "schools": [
+        {"name": "Testcollege", "types": ["vo"]},
+        {"name": "ROC Test", "types": ["mbo"]},
+    ],
+    "sectors": ["Zorg en Welzijn"],
+    "phase": "pilot",
+    "route_text": "van vmbo basis naar mbo niveau 2",
+    "routes": [{"leerwegen": ["bb"], "niveaus": [2]}],
+    "works_on": "doorlopende leerroute",
+    "route_kinds": ["doorlopende leerroute"],
+    "design": "samen",
+    "target_group": "iedereen",
+    "contacts": [{"name": "Piet Test", "email": "piet@test.nl"}],
+}
+
+
+def make_lab(**changes: Any) -> dict[str, Any]:
+    """A valid leerlab as a TOML-ready dict, with `changes` applied on top."""
+    lab = copy.deepcopy(LAB)
+    lab.update(changes)
+    return lab
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write_dataset(tmp_path: Path) -> Callable[..., Path]:
+    """Write a dataset with the given leerlab dicts (default: one valid lab) and return its path."""
+
+    def write(
+        *labs: dict[str, Any], meta: dict[str, Any] | None = None, name: str = "labs.toml"
+    ) -> Path:
+        document = {"meta": meta or META, "leerlab": list(labs) if labs else [make_lab()]}
+        path = tmp_path / name
+        path.write_bytes(tomli_w.dumps(document).encode("utf-8"))
+        return path
+
+    return write
+
+
+@pytest.fixture
+def shipped() -> Path:
+    return shipped_path()
+
+
+@pytest.fixture(autouse=True)
+def _no_dataset_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A developer's own LEERLAB_DATA must not change what the tests see.
+    monkeypatch.delenv("LEERLAB_DATA", raising=False)
+    monkeypatch.delenv("LEERLAB_DEBUG", raising=False)
+
+
+__all__ = ["LAB", "META", "app", "make_lab"]

@@ -1,0 +1,284 @@
+"""The shipped dataset, and the loader's answer to every kind of broken file."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import make_lab
+from leerlab_cli import dataset
+from leerlab_cli.checks import domain_warnings
+from leerlab_cli.errors import DatasetError
+from leerlab_cli.models import MboLeerweg, RouteKind, RouteStatus, SchoolType, Undetermined
+
+SOURCE = Path(__file__).resolve().parents[2] / "shared" / "source"
+
+
+def test_shipped_dataset_has_the_six_leerlabs_in_the_sources_order(shipped: Path) -> None:
+    labs = dataset.load(shipped).leerlab
+    assert [lab.slug for lab in labs] == [
+        "apeldoorn",
+        "assen",
+        "oost",
+        "ottoland",
+        "noord-brabant",
+        "midden-limburg",
+    ]
+    assert [lab.name for lab in labs] == [
+        "Leerlab Apeldoorn",
+        "Leerlab Assen",
+        "Leerlab Oost",
+        "Leerlab Ottoland",
+        "Leerlab Noord-Brabant",
+        "Leerlab Midden-Limburg",
+    ]
+
+
+def test_shipped_meta_names_the_source(shipped: Path) -> None:
+    meta = dataset.load(shipped).meta
+    assert meta.publisher == "STERK Beroepsonderwijs"
+    assert meta.year == 2021
+    assert meta.title == "Samen op weg: naar een naadloze aansluiting vmbo-mbo"
+
+
+def test_shipped_dataset_keeps_the_sources_facts_and_quirks(shipped: Path) -> None:
+    labs = {lab.slug: lab for lab in dataset.load(shipped).leerlab}
+    assert [c.name for c in labs["assen"].contacts] == ["Huubs Hubbeling", "Karin Stoffers"]
+    assert labs["assen"].contacts[0].email == "hub@dr.nassaucollege.nl"
+    assert labs["oost"].schools[0].types == [SchoolType.vo, SchoolType.mbo]
+    assert [r.status for r in labs["oost"].routes] == [RouteStatus.running, RouteStatus.planned]
+    assert labs["ottoland"].routes[0].mbo_leerweg is MboLeerweg.BBL
+    assert labs["ottoland"].route_kinds == [RouteKind.geintegreerde_leerroute]
+    assert labs["ottoland"].specialisations == [
+        "Melkveehouderij",
+        "Groen, Grond & Infra",
+        "Hovenier",
+    ]
+    brabant = labs["noord-brabant"]
+    assert brabant.works_on == Undetermined()
+    assert brabant.target_group == Undetermined()
+    assert brabant.design is None  # printed with nothing after it: not given
+    assert [r.schools for r in brabant.routes] == [
+        ["Campus 013", "ROC Tilburg"],
+        ["Walewyc-mavo", "ROC Tilburg"],
+    ]
+    assert [r.start for r in labs["midden-limburg"].routes] == ["2021-09", "2022-09"]
+    assert labs["oost"].provinces == ["Overijssel", "Gelderland"]
+    assert "geïntegreerde" in (labs["ottoland"].works_on or "")
+
+
+def test_every_e_mail_address_of_the_source_is_in_the_dataset(shipped: Path) -> None:
+    source_file = SOURCE / "digizine-2021-samen-op-weg.txt"
+    if not source_file.is_file():
+        pytest.skip("the source text lies outside this checkout (../shared/source)")
+    source = source_file.read_text(encoding="utf-8")
+    in_source = re.findall(r"[\w.]+@[\w.]+\w", source)
+    in_data = [c.email for lab in dataset.load(shipped).leerlab for c in lab.contacts]
+    assert in_data == in_source
+
+
+def test_shipped_dataset_warns_only_about_assens_niveau_1(shipped: Path) -> None:
+    warnings = domain_warnings(dataset.load(shipped))
+    assert warnings == [
+        "leerlab 'assen' (#2): routes[0]: a doorlopende leerroute cannot lead to mbo niveau 1 "
+        "(Entree)"
+    ]
+
+
+def test_geintegreerde_leerroute_outside_bb_to_2_is_a_warning(
+    write_dataset: Callable[..., Path],
+) -> None:
+    lab = make_lab(
+        route_kinds=["geïntegreerde leerroute"],
+        routes=[{"leerwegen": ["kb"], "niveaus": [3]}],
+    )
+    warnings = domain_warnings(dataset.load(write_dataset(lab)))
+    assert warnings == [
+        "leerlab 'testlab' (#1): routes[0]: a geïntegreerde leerroute runs from vmbo bb to "
+        "mbo niveau 2 only"
+    ]
+
+
+def test_choose_path_prefers_option_then_environment_then_shipped(tmp_path: Path) -> None:
+    explicit = tmp_path / "a.toml"
+    from_env = tmp_path / "b.toml"
+    env = {"LEERLAB_DATA": str(from_env)}
+    assert dataset.choose_path(explicit, env) == explicit
+    assert dataset.choose_path(None, env) == from_env
+    assert dataset.choose_path(None, {}) == dataset.shipped_path()
+    assert dataset.choose_path(None, {"LEERLAB_DATA": ""}) == dataset.shipped_path()
+
+
+def _errors(path: Path) -> tuple[str, ...]:
+    with pytest.raises(DatasetError) as caught:
+        dataset.load(path)
+    return caught.value.lines
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nope.toml"
+    assert _errors(path) == (f"{path}: no such file",)
+
+
+def test_folder_given_as_dataset(tmp_path: Path) -> None:
+    assert _errors(tmp_path) == (f"{tmp_path}: is a folder, not a dataset file",)
+
+
+def test_not_utf8_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(b'[meta]\ntitle = "caf\xe9"\n')
+    assert _errors(path) == (f"{path}: line 2: not valid UTF-8 text",)
+
+
+def test_toml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('[meta]\ntitle = "x"\nyear = \n', encoding="utf-8")
+    assert _errors(path) == (f"{path}: line 3, column 8: invalid TOML: Invalid value",)
+
+
+def test_deep_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text("x = " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    assert _errors(path) == (f"{path}: invalid TOML: nested too deeply",)
+
+
+def test_huge_integer_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_text("x = " + "9" * 5000 + "\n", encoding="utf-8")
+    assert _errors(path) == (f"{path}: invalid TOML: an integer is too large",)
+
+
+def test_empty_file_lacks_meta(tmp_path: Path) -> None:
+    path = tmp_path / "empty.toml"
+    path.write_bytes(b"")
+    assert _errors(path) == (f"{path}: meta: required field is missing",)
+
+
+def test_byte_order_mark_is_accepted(write_dataset: Callable[..., Path]) -> None:
+    path = write_dataset()
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert [lab.slug for lab in dataset.load(path).leerlab] == ["testlab"]
+
+
+def test_schema_errors_name_the_leerlab_and_field_path(write_dataset: Callable[..., Path]) -> None:
+    path = write_dataset(
+        make_lab(),
+        make_lab(
+            slug="tweede",
+            routes=[{"leerwegen": ["bb"], "niveaus": [2, 5]}],
+            contacts=[{"name": "X", "email": "not-an-address"}],
+            colour="blue",
+        ),
+    )
+    assert _errors(path) == (
+        f"{path}: leerlab 'tweede' (#2): routes[0].niveaus[1]: "
+        "Input should be less than or equal to 4",
+        f"{path}: leerlab 'tweede' (#2): contacts[0].email: is not a valid e-mail address",
+        f"{path}: leerlab 'tweede' (#2): colour: unknown field (check its spelling)",
+    )
+
+
+def test_invalid_slug_and_missing_fields(write_dataset: Callable[..., Path]) -> None:
+    lab = make_lab(slug="Noord Brabant")
+    del lab["place"]
+    path = write_dataset(lab)
+    assert _errors(path) == (
+        f"{path}: leerlab 'Noord Brabant' (#1): slug: must be lowercase letters a-z, digits and "
+        "single hyphens, like 'noord-brabant'",
+        f"{path}: leerlab 'Noord Brabant' (#1): place: required field is missing",
+    )
+
+
+def test_a_leerlab_without_slug_is_named_by_its_number(write_dataset: Callable[..., Path]) -> None:
+    lab = make_lab()
+    del lab["slug"]
+    path = write_dataset(lab)
+    assert _errors(path) == (f"{path}: leerlab #1: slug: required field is missing",)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["bell\x07", "esc \x1b[31m red", "c1 \x9b", "reversed \u202e text", "isolate \u2066"],
+)
+def test_terminal_control_characters_are_rejected(
+    write_dataset: Callable[..., Path], value: str
+) -> None:
+    path = write_dataset(make_lab(phase=value))
+    assert _errors(path) == (
+        f"{path}: leerlab 'testlab' (#1): phase: contains a control character, which is not "
+        "allowed in text",
+    )
+
+
+def test_tab_and_newline_are_allowed_in_text(write_dataset: Callable[..., Path]) -> None:
+    path = write_dataset(make_lab(design="regel 1\nregel\t2"))
+    assert dataset.load(path).leerlab[0].design == "regel 1\nregel\t2"
+
+
+def test_statement_accepts_text_or_undetermined_only(write_dataset: Callable[..., Path]) -> None:
+    path = write_dataset(make_lab(works_on={"nader_te_bepalen": False}, design=7, target_group=""))
+    assert _errors(path) == (
+        f"{path}: leerlab 'testlab' (#1): works_on.nader_te_bepalen: Input should be True",
+        f"{path}: leerlab 'testlab' (#1): design: Input should be a valid string",
+        f"{path}: leerlab 'testlab' (#1): target_group: String should have at least 1 character",
+    )
+
+
+def test_duplicate_slugs_are_rejected(write_dataset: Callable[..., Path]) -> None:
+    path = write_dataset(make_lab(), make_lab(name="Ander"), make_lab(slug="b"))
+    assert _errors(path) == (f"{path}: leerlab 'testlab' (#2): slug: duplicate of leerlab #1",)
+
+
+def test_routes_and_target_groups_must_name_the_leerlabs_own_schools(
+    write_dataset: Callable[..., Path],
+) -> None:
+    path = write_dataset(
+        make_lab(
+            routes=[{"leerwegen": ["bb"], "niveaus": [2], "schools": ["Elders"]}],
+            target_group_per_school=[{"school": "Nergens", "text": "iedereen"}],
+        )
+    )
+    assert _errors(path) == (
+        f"{path}: leerlab 'testlab' (#1): routes[0].schools: 'Elders' is not one of the "
+        "leerlab's schools",
+        f"{path}: leerlab 'testlab' (#1): target_group_per_school[0].school: 'Nergens' is not "
+        "one of the leerlab's schools",
+    )
+
+
+def test_unknown_keys_with_control_characters_are_shown_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text(
+        '[meta]\ntitle = "t"\npublisher = "p"\nyear = 2021\n"\\u001b[2J" = 1\n', encoding="utf-8"
+    )
+    assert _errors(path) == (f"{path}: meta['\\x1b[2J']: unknown field (check its spelling)",)
+
+
+def test_the_file_name_is_shown_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "evil\x1b[2J.toml"
+    (line,) = _errors(path)
+    assert "\x1b" not in line
+    assert line.endswith("evil\\x1b[2J.toml: no such file")
+
+
+def test_check_collects_errors_and_warnings(
+    write_dataset: Callable[..., Path], shipped: Path
+) -> None:
+    report = dataset.check(shipped)
+    assert (report.leerlabs, report.errors, len(report.warnings)) == (6, (), 1)
+    broken = write_dataset(make_lab(), make_lab(slug="x", provinces=[]))
+    report = dataset.check(broken)
+    assert report.leerlabs == 2
+    assert report.errors == (
+        f"{broken}: leerlab 'x' (#2): provinces: List should have at least 1 item after "
+        "validation, not 0",
+    )
+
+
+def test_the_shipped_file_is_plain_toml(shipped: Path) -> None:
+    document = tomllib.loads(shipped.read_text(encoding="utf-8"))
+    assert len(document["leerlab"]) == 6

@@ -1,0 +1,110 @@
+"""The command as a newcomer meets it: installed, run as a program, from another folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SCRIPT = Path(sys.executable).with_name("leerlab")
+
+
+def run(
+    command: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("LEERLAB_")}
+    environment.update(env or {})
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def fresh_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new virtual environment with a plain, non-editable `pip install` of a copy of the repo."""
+    root = tmp_path_factory.mktemp("install")
+    source = root / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, source / name)
+    for folder in ("src", "data"):
+        shutil.copytree(
+            REPO / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    environment = root / "venv"
+    venv.create(environment, with_pip=True)
+    pip = run(
+        [str(environment / "bin" / "python"), "-m", "pip", "install", "--quiet", str(source)],
+        cwd=root,
+    )
+    assert pip.returncode == 0, pip.stderr
+    # The installed copy must not depend on the source tree.
+    shutil.rmtree(source)
+    return environment
+
+
+@pytest.mark.slow
+def test_fresh_install_lists_from_another_folder(fresh_install: Path, tmp_path: Path) -> None:
+    result = run([str(fresh_install / "bin" / "leerlab"), "list", "--sector", "zorg"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
+        "apeldoorn",
+        "midden-limburg",
+    ]
+    assert result.stderr == ""
+
+
+@pytest.mark.slow
+def test_fresh_install_runs_as_a_module(fresh_install: Path, tmp_path: Path) -> None:
+    result = run(
+        [str(fresh_install / "bin" / "python"), "-m", "leerlab_cli", "show", "ottoland"],
+        tmp_path,
+        env={"LC_ALL": "C", "LANG": "C"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Werken aan: geïntegreerde leerroute\n" in result.stdout
+
+
+@pytest.mark.slow
+def test_fresh_install_validates_its_shipped_dataset(fresh_install: Path, tmp_path: Path) -> None:
+    result = run([str(fresh_install / "bin" / "leerlab"), "validate"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "6 leerlabs, 0 errors, 1 warning\n"
+
+
+def test_console_script_exit_codes(tmp_path: Path) -> None:
+    assert SCRIPT.exists(), "the test dependencies are installed with the package"
+    ok = run([str(SCRIPT), "list", "--sector", "techniek"], tmp_path)
+    assert (ok.returncode, ok.stdout) == (0, "")
+    missing = run([str(SCRIPT), "show", "nergens"], tmp_path)
+    assert (missing.returncode, missing.stdout) == (1, "")
+    assert missing.stderr == "error: no leerlab matches 'nergens'\n"
+    usage = run([str(SCRIPT), "list", "--to", "9"], tmp_path)
+    assert usage.returncode == 2
+    assert "Traceback" not in usage.stderr
+
+
+def test_locale_c_still_prints_utf8(tmp_path: Path) -> None:
+    for locale in ({"LC_ALL": "C"}, {"LC_ALL": "C", "PYTHONIOENCODING": "ascii"}):
+        result = subprocess.run(
+            [str(SCRIPT), "show", "ottoland"],
+            cwd=tmp_path,
+            env={**os.environ, **locale},
+            capture_output=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "geïntegreerde".encode() in result.stdout, locale

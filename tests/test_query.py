@@ -1,0 +1,176 @@
+"""Filters and lookup, on the shipped dataset and on small made-up ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from leerlab_cli import dataset
+from leerlab_cli.errors import NotFound
+from leerlab_cli.models import Leerlab, Leerweg
+from leerlab_cli.query import (
+    LEERWEG_ALIASES,
+    Filters,
+    dutch_join,
+    parse_leerweg,
+    resolve,
+    route_summary,
+    sector_summary,
+    select,
+)
+
+
+@pytest.fixture
+def labs(shipped: Path) -> list[Leerlab]:
+    return dataset.load(shipped).leerlab
+
+
+def slugs(labs: list[Leerlab], filters: Filters) -> list[str]:
+    return [lab.slug for lab in select(labs, filters)]
+
+
+BB, KB, GL, TL = Leerweg.bb, Leerweg.kb, Leerweg.gl, Leerweg.tl
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(), ["apeldoorn", "assen", "oost", "ottoland", "noord-brabant", "midden-limburg"]),
+        (Filters(sectors=("zorg",)), ["apeldoorn", "midden-limburg"]),
+        (Filters(sectors=("ZORG EN welzijn",)), ["apeldoorn", "midden-limburg"]),
+        (Filters(sectors=("horeca",)), ["assen"]),
+        (Filters(sectors=("hovenier",)), ["ottoland"]),
+        (Filters(sectors=("horeca", "groen")), ["assen", "ottoland"]),
+        (Filters(sectors=("techniek",)), []),
+        (Filters(provinces=("brabant",)), ["noord-brabant"]),
+        (Filters(provinces=("gelderland",)), ["apeldoorn", "oost"]),
+        (Filters(provinces=("limburg", "drenthe")), ["assen", "midden-limburg"]),
+        (Filters(searches=("geintegreerde",)), ["ottoland"]),
+        (Filters(searches=("tilburg",)), ["noord-brabant"]),
+        (Filters(searches=("Huubs",)), ["assen"]),
+        (Filters(searches=("rocgilde.nl",)), ["midden-limburg"]),
+        (Filters(searches=("LO2",)), ["noord-brabant"]),
+        (Filters(searches=("variëren",)), ["oost"]),
+        (Filters(leerwegen=frozenset({KB})), ["assen", "midden-limburg"]),
+        (Filters(leerwegen=frozenset({GL, TL})), ["noord-brabant", "midden-limburg"]),
+        (Filters(niveaus=frozenset({1})), ["assen"]),
+        (Filters(niveaus=frozenset({4})), ["noord-brabant", "midden-limburg"]),
+        (Filters(niveaus=frozenset({3})), ["assen", "midden-limburg"]),
+        (
+            Filters(niveaus=frozenset({3}), include_planned=True),
+            ["assen", "oost", "midden-limburg"],
+        ),
+        (Filters(leerwegen=frozenset({BB}), niveaus=frozenset({4})), []),
+        (
+            Filters(leerwegen=frozenset({BB}), niveaus=frozenset({4}), include_planned=True),
+            ["oost"],
+        ),
+        (Filters(leerwegen=frozenset({KB}), niveaus=frozenset({3})), ["assen", "midden-limburg"]),
+        (
+            Filters(leerwegen=frozenset({GL, TL}), niveaus=frozenset({4})),
+            ["noord-brabant", "midden-limburg"],
+        ),
+        (Filters(sectors=("zorg",), niveaus=frozenset({3})), ["midden-limburg"]),
+        (Filters(sectors=("zorg",), provinces=("drenthe",)), []),
+    ],
+)
+def test_filters(labs: list[Leerlab], filters: Filters, expected: list[str]) -> None:
+    assert slugs(labs, filters) == expected
+
+
+def test_from_and_to_must_hold_for_one_and_the_same_route(labs: list[Leerlab]) -> None:
+    # Noord-Brabant runs bb → 2 and gl/tl → 4, but no route from bb to 4.
+    brabant = [lab for lab in labs if lab.slug == "noord-brabant"]
+    assert select(brabant, Filters(leerwegen=frozenset({BB}), niveaus=frozenset({4}))) == []
+    assert select(brabant, Filters(leerwegen=frozenset({BB}), niveaus=frozenset({2}))) == brabant
+    assert select(brabant, Filters(leerwegen=frozenset({TL}), niveaus=frozenset({4}))) == brabant
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("bb", {BB}),
+        ("basis", {BB}),
+        ("Kader", {KB}),
+        ("gemengd", {GL}),
+        ("THEORETISCH", {TL}),
+        ("gt", {GL, TL}),
+        ("tl", {TL}),
+    ],
+)
+def test_parse_leerweg(word: str, expected: set[Leerweg]) -> None:
+    assert parse_leerweg(word) == expected
+
+
+def test_parse_leerweg_names_the_valid_words() -> None:
+    with pytest.raises(ValueError, match="'mavo' is not a vmbo leerweg") as caught:
+        parse_leerweg("mavo")
+    assert all(word in str(caught.value) for word in LEERWEG_ALIASES)
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("apeldoorn", "apeldoorn"),
+        ("APELDOORN", "apeldoorn"),
+        ("noord", "noord-brabant"),
+        ("midden", "midden-limburg"),
+        ("aventus", "apeldoorn"),
+        ("Gilde Opleidingen", "midden-limburg"),
+        ("wellant", "ottoland"),
+        ("drenthe", "assen"),
+        ("Tilburg", "noord-brabant"),
+        ("  oost  ", "oost"),
+    ],
+)
+def test_resolve(labs: list[Leerlab], query: str, slug: str) -> None:
+    assert resolve(labs, query).slug == slug
+
+
+def test_resolve_ambiguous_lists_the_candidates(labs: list[Leerlab]) -> None:
+    with pytest.raises(NotFound) as caught:
+        resolve(labs, "o")
+    assert caught.value.lines == (
+        "'o' matches more than one leerlab: oost (Leerlab Oost), ottoland (Leerlab Ottoland)",
+    )
+
+
+def test_resolve_unknown_suggests_the_closest_slug(labs: list[Leerlab]) -> None:
+    with pytest.raises(NotFound) as caught:
+        resolve(labs, "apeldorn")
+    assert caught.value.lines == ("no leerlab matches 'apeldorn'; did you mean apeldoorn?",)
+
+
+def test_resolve_unknown_without_a_close_slug(labs: list[Leerlab]) -> None:
+    with pytest.raises(NotFound) as caught:
+        resolve(labs, "xyz")
+    assert caught.value.lines == ("no leerlab matches 'xyz'",)
+
+
+def test_resolve_echoes_control_characters_escaped(labs: list[Leerlab]) -> None:
+    with pytest.raises(NotFound) as caught:
+        resolve(labs, "x\x1b[2Jy")
+    assert caught.value.lines == ("no leerlab matches 'x\\x1b[2Jy'",)
+
+
+def test_resolve_empty_query(labs: list[Leerlab]) -> None:
+    with pytest.raises(NotFound):
+        resolve(labs, "  ")
+
+
+def test_route_and_sector_summaries(labs: list[Leerlab]) -> None:
+    by_slug = {lab.slug: lab for lab in labs}
+    assert route_summary(by_slug["midden-limburg"]) == "bb → 2 · kb/gl/tl → 3/4"
+    assert route_summary(by_slug["oost"]) == "bb → 2 · bb → 3/4 (mogelijk later)"
+    assert sector_summary(by_slug["ottoland"]) == (
+        "Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)"
+    )
+    assert sector_summary(by_slug["oost"]).startswith("diverse opleidingsrichtingen")
+
+
+def test_dutch_join() -> None:
+    assert dutch_join([]) == ""
+    assert dutch_join(["a"]) == "a"
+    assert dutch_join(["a", "b"]) == "a en b"
+    assert dutch_join(["a", "b", "c"]) == "a, b en c"
