@@ -353,3 +353,13 @@ def test_internal_errors_are_one_line_unless_debugging(
     )
     result = runner.invoke(app, ["list"], env={"LEERLAB_DEBUG": "1"})
     assert isinstance(result.exception, KeyError)
+
+
+def test_show_panel_on_a_narrow_terminal_puts_labels_above_values(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "assen", "--format", "panel"], env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert max(len(line) for line in lines) <= 40
+    assert lines[:3] == ["Leerlab Assen (assen)", "Plaats", "  Assen"]
+    assert "Meer weten?" in lines
+    assert "  Huubs Hubbeling <hub@dr.nassaucollege.nl>" in lines

@@ -42,9 +42,9 @@ def show_lab(
     lab = resolve(load_dataset(ctx).leerlab, query)
     chosen = output_format or (ShowFormat.panel if stdout_is_terminal() else ShowFormat.text)
     if chosen is ShowFormat.panel:
-        from leerlab_cli.formats.terminal import lab_panel
+        from leerlab_cli.formats.terminal import LabPanel
 
-        render(lab_panel(lab))
+        render(LabPanel(lab))
     elif chosen is ShowFormat.json:
         from leerlab_cli.formats.json_format import lab_json
 

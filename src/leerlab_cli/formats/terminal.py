@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -60,12 +61,26 @@ def _stacked(labs: Sequence[Leerlab]) -> Iterator[Table | Text]:
         yield grid
 
 
-def lab_panel(lab: Leerlab) -> Panel:
-    """One leerlab with every fact, labels left, values right."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", overflow="fold", max_width=24)
-    grid.add_column(overflow="fold")
-    for label, values in lab_sections(lab):
-        grid.add_row(Text(label), Text("\n".join(values)))
-    title = Text(f"{lab.name} ({lab.slug})", style="bold")
-    return Panel(Group(grid), title=title, title_align="left", box=box.ROUNDED)
+class LabPanel:
+    """The `show` view: a panel of labelled facts; on a narrow terminal, labels above values."""
+
+    def __init__(self, lab: Leerlab) -> None:
+        self.lab = lab
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        title = Text(f"{self.lab.name} ({self.lab.slug})", style="bold")
+        sections = lab_sections(self.lab)
+        if options.max_width >= NARROW:
+            label_width = max(len(label) for label, _ in sections)
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(style="bold", min_width=label_width, no_wrap=True)
+            grid.add_column(overflow="fold")
+            for label, values in sections:
+                grid.add_row(Text(label), Text("\n".join(values)))
+            yield Panel(grid, title=title, title_align="left", box=box.ROUNDED)
+            return
+        yield title
+        for label, values in sections:
+            yield Text(label, style="bold")
+            for value in values:
+                yield Padding(Text(value, overflow="fold"), (0, 0, 0, 2), expand=False)
