@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leerlab_cli.models import Leerlab, Route, RouteStatus, School
+from leerlab_cli.models import STATUS_NAMES, Leerlab, Route, RouteStatus, School
 from leerlab_cli.query import route_label, sector_summary, statement_text, target_group_lines
 
 Section = tuple[str, list[str]]
@@ -17,18 +17,18 @@ def school_line(school: School) -> str:
 
 
 def route_line(route: Route) -> str:
-    """One route in words: ``bb → 2 BBL: loopt, sinds 2019``."""
+    """One route with all its facts: ``bb → 2 BBL: loopt, sinds 2019 (School A, School B)``."""
     label = route_label(route)
     if route.mbo_leerweg is not None:
         label = f"{label} {route.mbo_leerweg.value}"
-    if route.status is RouteStatus.running:
-        status = f"loopt, sinds {route.start}" if route.start else "loopt"
+    if route.start is None:
+        status = STATUS_NAMES[route.status]
+    elif route.status is RouteStatus.running:
+        status = f"loopt, sinds {route.start}"
     elif route.status is RouteStatus.scheduled:
-        status = f"start {route.start}" if route.start else "start gepland"
-    elif route.status is RouteStatus.in_development:
-        status = "in ontwikkeling"
+        status = f"start {route.start}"
     else:
-        status = "mogelijk later"
+        status = f"{STATUS_NAMES[route.status]}, start {route.start}"
     line = f"{label}: {status}"
     if route.schools:
         line = f"{line} ({', '.join(route.schools)})"

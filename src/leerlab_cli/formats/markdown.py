@@ -11,14 +11,24 @@ from leerlab_cli.query import route_summary, sector_summary, statement_text
 from leerlab_cli.text import one_line
 
 # Characters that CommonMark or GitHub Markdown could read as markup anywhere in a
-# line: emphasis, code, links, raw HTML, entities, table cells, headings, strike-through.
-_MARKUP = re.compile(r"([\\`*_\[\]<>|#~&!])")
+# line: emphasis, code, links, raw HTML, entities, table cells, headings,
+# strike-through, and GitHub's math.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|#~&!$])")
+# Where a backslash goes so that a value starting a line (a nested list item, a
+# paragraph) opens no block: before a bullet, thematic break or setext line
+# (`-`, `+`, `=`), or between an ordered-list number and its `.` or `)`.
+_BLOCK_START = re.compile(r"^(?:(?=[-+=])|[0-9]+(?=[.)]))")
 OVERVIEW_COLUMNS = ("Leerlab", "Sector/opleidingsrichting", "Route", "Fase")
 
 
 def escape(text: str) -> str:
-    """`text` as Markdown that renders exactly as `text`, on one line."""
-    return _MARKUP.sub(r"\\\1", one_line(text))
+    """`text` as Markdown that renders exactly as `text` on one line, wherever it stands.
+
+    Line breaks become spaces and surrounding whitespace goes, as Markdown would
+    drop it anyway (and four leading spaces would start a code block).
+    """
+    escaped = _MARKUP.sub(r"\\\1", one_line(text).strip())
+    return _BLOCK_START.sub(lambda start: start[0] + "\\", escaped, count=1)
 
 
 def _mail_link(name: str, email: str) -> str:
@@ -42,7 +52,9 @@ def lab_markdown(lab: Leerlab, level: int = 1) -> str:
             lines.append(f"- {heading} {shown[0]}")
         else:
             lines.append(f"- {heading}")
-            lines += [f"  - {value}" for value in shown]
+            # An empty item under the label line would turn that line into a setext
+            # heading; a value of only spaces is written as a space entity instead.
+            lines += [f"  - {value or '&#32;'}" for value in shown]
     return "\n".join(lines) + "\n"
 
 

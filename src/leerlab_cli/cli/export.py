@@ -1,0 +1,104 @@
+"""`leerlab export`: the filtered leerlabs as Markdown, CSV, JSON or TOML, to stdout or a file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from leerlab_cli.cli.options import (
+    FromOption,
+    PlannedOption,
+    ProvinceOption,
+    SearchOption,
+    SectorOption,
+    ToOption,
+    load_dataset,
+    make_filters,
+    note,
+    write,
+)
+from leerlab_cli.models import Leerlab, Meta
+from leerlab_cli.query import select
+
+
+class ExportFormat(StrEnum):
+    """What `export` writes: a document for people, or data for other programs."""
+
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    toml = "toml"
+
+
+def export_text(
+    output_format: ExportFormat, meta: Meta, labs: Sequence[Leerlab], *, excel: bool = False
+) -> str:
+    """The export of `labs` in `output_format`; `excel` applies to CSV only."""
+    if output_format is ExportFormat.csv:
+        from leerlab_cli.formats.csv_format import labs_csv
+
+        return labs_csv(labs, excel=excel)
+    if output_format is ExportFormat.json:
+        from leerlab_cli.formats.json_format import labs_json
+
+        return labs_json(labs)
+    if output_format is ExportFormat.toml:
+        from leerlab_cli.formats.toml_format import dataset_toml
+
+        return dataset_toml(meta, labs)
+    from leerlab_cli.formats.markdown import export_markdown
+
+    return export_markdown(meta, labs)
+
+
+def export_labs(
+    ctx: typer.Context,
+    sector: SectorOption = None,
+    from_: FromOption = None,
+    to: ToOption = None,
+    province: ProvinceOption = None,
+    search: SearchOption = None,
+    include_planned: PlannedOption = False,
+    output_format: Annotated[
+        ExportFormat,
+        typer.Option("--format", help="Output format."),
+    ] = ExportFormat.markdown,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help="With --format csv: for a Dutch spreadsheet (BOM, ';', CRLF, formulas defused).",
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of stdout; it is replaced whole, and only "
+            "when the export succeeds.",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Export the leerlabs, filtered, as Markdown, CSV, JSON or a TOML dataset."""
+    if excel and output_format is not ExportFormat.csv:
+        raise typer.BadParameter("only applies to --format csv", param_hint="'--excel'")
+    filters = make_filters(sector, from_, to, province, search, include_planned)
+    data = load_dataset(ctx)
+    labs = select(data.leerlab, filters)
+    if not labs:
+        note("No leerlab matches these filters.")
+    text = export_text(output_format, data.meta, labs, excel=excel)
+    if output is None:
+        write(text)
+        return
+    from leerlab_cli.output import write_atomically
+
+    write_atomically(output, text.encode("utf-8"))
+    note(f"Wrote {len(labs)} leerlab(s) to {output}.")

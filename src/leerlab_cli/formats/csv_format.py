@@ -1,0 +1,104 @@
+"""CSV: one row per leerlab with every fact, for spreadsheets and other programs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+
+from leerlab_cli.formats import contact_line, route_line, school_line
+from leerlab_cli.models import Leerlab, Undetermined
+
+CSV_COLUMNS = (
+    "slug",
+    "name",
+    "place",
+    "provinces",
+    "schools",
+    "schools_note",
+    "sectors",
+    "specialisations",
+    "sector_note",
+    "phase",
+    "route_text",
+    "routes",
+    "route_kinds",
+    "works_on",
+    "design",
+    "target_group",
+    "target_group_per_school",
+    "contacts",
+    "contact_organisations",
+)
+"""The columns of the CSV export, in order: the model's fields, then the contacts' organisations."""
+
+LIST_SEPARATOR = "; "
+"""Joins the values of a multi-valued field within one cell."""
+
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP, CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)")
+
+
+def statement_cell(value: str | Undetermined | None) -> str:
+    """A statement: its text, ``nader te bepalen``, or empty when the source does not give it."""
+    return "" if value is None else str(value)
+
+
+def _joined(values: Iterable[str]) -> str:
+    return LIST_SEPARATOR.join(values)
+
+
+def csv_row(lab: Leerlab) -> tuple[str, ...]:
+    """The cells of one leerlab, in the order of `CSV_COLUMNS`."""
+    return (
+        lab.slug,
+        lab.name,
+        lab.place,
+        _joined(lab.provinces),
+        _joined(school_line(school) for school in lab.schools),
+        lab.schools_note or "",
+        _joined(lab.sectors),
+        _joined(lab.specialisations),
+        lab.sector_note or "",
+        statement_cell(lab.phase),
+        lab.route_text or "",
+        _joined(route_line(route) for route in lab.routes),
+        _joined(kind.value for kind in lab.route_kinds),
+        statement_cell(lab.works_on),
+        statement_cell(lab.design),
+        statement_cell(lab.target_group),
+        _joined(f"{item.school}: {item.text}" for item in lab.target_group_per_school),
+        _joined(contact_line(contact.name, contact.email) for contact in lab.contacts),
+        _joined(
+            f"{contact.name}: {contact.organisation}"
+            for contact in lab.contacts
+            if contact.organisation
+        ),
+    )
+
+
+def excel_safe(cell: str) -> str:
+    """`cell` with a `'` in front when a spreadsheet would run it as a formula; numbers stay."""
+    if cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
+        return f"'{cell}"
+    return cell
+
+
+def labs_csv(labs: Sequence[Leerlab], *, excel: bool = False) -> str:
+    """A header row and one row per leerlab, quoted as Python's `csv` module reads it back.
+
+    With `excel`, the text is for a Dutch-locale spreadsheet: a byte order mark,
+    `;` between cells, CRLF line endings, and formulas defused.
+    """
+    buffer = io.StringIO(newline="")
+    if excel:
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    else:
+        writer = csv.writer(buffer, lineterminator="\n")
+    rows = [CSV_COLUMNS, *(csv_row(lab) for lab in labs)]
+    for row in rows:
+        writer.writerow([excel_safe(cell) for cell in row] if excel else row)
+    return buffer.getvalue()

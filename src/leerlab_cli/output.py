@@ -1,0 +1,100 @@
+"""Writing output to a file whole: the new content, or the old file exactly as it was."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from leerlab_cli.errors import OutputError
+from leerlab_cli.text import printable
+
+_TEMP_PREFIX = ".leerlab-"
+_TEMP_SUFFIX = ".tmp"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace the file at `path` with `data` in one step, keeping its permission bits.
+
+    The data goes to a temporary file in the same folder, which is flushed to
+    disk and then renamed over `path`. On any failure, an interrupt included, the
+    temporary file is removed and an existing file is left untouched; problems
+    the user can act on are raised as `OutputError`.
+    """
+    name = printable(str(path))
+    # Through a symbolic link, write the file it points to rather than replace the link.
+    target = Path(os.path.realpath(path))
+    try:
+        status = os.stat(target)
+    except OSError:
+        status = None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise OutputError(f"{name}: cannot write: it is a folder, not a file")
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        # A device or pipe, such as /dev/null: it cannot be replaced, only written to.
+        _write_in_place(target, data, name)
+        return
+    if status is not None and not os.access(target, os.W_OK):
+        raise OutputError(f"{name}: cannot write: permission denied")
+    mode = stat.S_IMODE(status.st_mode) if status is not None else _default_mode()
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=target.parent
+        )
+    except OSError as error:
+        raise _cannot_write(name, error) from None
+    try:
+        with open(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise _cannot_write(name, error) from None
+        raise
+    _sync_folder(target.parent)
+
+
+def _default_mode() -> int:
+    # What a newly created file gets: rw for all, less the umask (mkstemp would give 0o600).
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_in_place(target: Path, data: bytes, name: str) -> None:
+    try:
+        with open(target, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise _cannot_write(name, error) from None
+
+
+def _sync_folder(folder: Path) -> None:
+    # Make the rename itself durable; where a folder cannot be synced, the data still is.
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _cannot_write(name: str, error: OSError) -> OutputError:
+    if isinstance(error, FileNotFoundError):
+        reason = "the folder does not exist"
+    elif isinstance(error, NotADirectoryError):
+        reason = "part of the path is not a folder"
+    elif isinstance(error, IsADirectoryError):
+        reason = "it is a folder, not a file"
+    elif isinstance(error, PermissionError):
+        reason = "permission denied"
+    else:
+        reason = printable(error.strerror or type(error).__name__)
+    return OutputError(f"{name}: cannot write: {reason}")
