@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from leerlab_cli.cli.completion import complete_slug
 from leerlab_cli.cli.options import load_dataset, render, stdout_is_terminal, write
 from leerlab_cli.query import resolve
 
@@ -27,13 +28,14 @@ def show_lab(
         typer.Argument(
             help="Slug, slug prefix, or part of the name, place, province or a school's name.",
             show_default=False,
+            autocompletion=complete_slug,
         ),
     ],
     output_format: Annotated[
         ShowFormat | None,
         typer.Option(
             "--format",
-            help="Output format [default: panel on a terminal, text in a pipe].",
+            help="Output format (default: panel on a terminal, text in a pipe).",
             show_default=False,
         ),
     ] = None,

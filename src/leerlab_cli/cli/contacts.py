@@ -1,0 +1,78 @@
+"""`leerlab contacts`: the contact persons of the leerlabs, to read or to mail."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from leerlab_cli.cli.options import (
+    FromOption,
+    PlannedOption,
+    ProvinceOption,
+    SearchOption,
+    SectorOption,
+    ToOption,
+    load_dataset,
+    make_filters,
+    note,
+    render,
+    stdout_is_terminal,
+    write,
+)
+from leerlab_cli.contacts import contact_rows, unique_addresses
+from leerlab_cli.query import select
+
+
+class ContactsFormat(StrEnum):
+    """How `contacts` prints: a table, tab-separated rows, JSON, or one line of addresses."""
+
+    table = "table"
+    tsv = "tsv"
+    json = "json"
+    emails = "emails"
+
+
+def list_contacts(
+    ctx: typer.Context,
+    sector: SectorOption = None,
+    from_: FromOption = None,
+    to: ToOption = None,
+    province: ProvinceOption = None,
+    search: SearchOption = None,
+    include_planned: PlannedOption = False,
+    output_format: Annotated[
+        ContactsFormat | None,
+        typer.Option(
+            "--format",
+            help=(
+                "Output format (default: table on a terminal, tsv in a pipe); emails is one "
+                "line of Name <address> to paste into a mail client."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """List the contact persons of the leerlabs that pass the filters, one row each."""
+    filters = make_filters(sector, from_, to, province, search, include_planned)
+    rows = contact_rows(select(load_dataset(ctx).leerlab, filters))
+    chosen = output_format or (ContactsFormat.table if stdout_is_terminal() else ContactsFormat.tsv)
+    if chosen is ContactsFormat.json:
+        from leerlab_cli.formats.contact_list import contacts_json
+
+        write(contacts_json(rows))
+    elif not rows:
+        note("No contact person in the leerlabs that match these filters.")
+    elif chosen is ContactsFormat.table:
+        from leerlab_cli.formats.terminal_overview import contacts_view
+
+        render(contacts_view(rows))
+    elif chosen is ContactsFormat.emails:
+        from leerlab_cli.formats.mail import address_list
+
+        write(address_list(unique_addresses(rows)))
+    else:
+        from leerlab_cli.formats.contact_list import contacts_tsv
+
+        write(contacts_tsv(rows))

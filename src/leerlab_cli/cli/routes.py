@@ -1,0 +1,78 @@
+"""`leerlab routes`: which vmbo leerweg to mbo niveau transitions the leerlabs cover."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from leerlab_cli.cli.options import (
+    FromOption,
+    PlannedOption,
+    ProvinceOption,
+    SearchOption,
+    SectorOption,
+    ToOption,
+    load_dataset,
+    make_filters,
+    note,
+    render,
+    stdout_is_terminal,
+    write,
+)
+from leerlab_cli.coverage import route_matrix
+from leerlab_cli.query import select
+
+
+class RoutesFormat(StrEnum):
+    """How `routes` prints: a matrix for people, JSON or a Markdown table for programs."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def route_coverage(
+    ctx: typer.Context,
+    sector: SectorOption = None,
+    from_: FromOption = None,
+    to: ToOption = None,
+    province: ProvinceOption = None,
+    search: SearchOption = None,
+    include_planned: PlannedOption = False,
+    output_format: Annotated[
+        RoutesFormat | None,
+        typer.Option(
+            "--format",
+            help="Output format (default: table on a terminal, markdown in a pipe).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Show which vmbo leerweg → mbo niveau routes the leerlabs offer, as a matrix.
+
+    The filters select leerlabs as `list` does; the matrix then shows all routes of
+    the selected leerlabs, so `--from kb` shows every route of the labs that start one
+    from kader. Routes only possible later are marked and not counted.
+    """
+    filters = make_filters(sector, from_, to, province, search, include_planned)
+    labs = select(load_dataset(ctx).leerlab, filters)
+    if not labs:
+        note("No leerlab matches these filters.")
+    cells = route_matrix(labs)
+    chosen = output_format or (
+        RoutesFormat.table if stdout_is_terminal() else RoutesFormat.markdown
+    )
+    if chosen is RoutesFormat.table:
+        from leerlab_cli.formats.terminal_overview import route_matrix_view
+
+        render(route_matrix_view(cells))
+    elif chosen is RoutesFormat.json:
+        from leerlab_cli.formats.route_matrix import routes_json
+
+        write(routes_json(cells))
+    else:
+        from leerlab_cli.formats.route_matrix import routes_markdown
+
+        write(routes_markdown(cells))

@@ -1,0 +1,74 @@
+"""Route coverage: which vmbo leerweg to mbo niveau transitions the leerlabs offer (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from leerlab_cli.models import NIVEAU_NAMES, Leerlab, Leerweg
+
+NIVEAUS: tuple[int, ...] = tuple(NIVEAU_NAMES)
+"""The mbo niveaus, 1 (Entree) to 4: the columns of the matrix."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One transition, from a vmbo leerweg to an mbo niveau, and the leerlabs that offer it."""
+
+    leerweg: Leerweg
+    niveau: int
+    leerlabs: tuple[str, ...] = ()
+    """Slugs of the leerlabs with a route here that runs, has a start or is being developed."""
+    planned: tuple[str, ...] = ()
+    """Slugs of the leerlabs whose only route here is "mogelijk later"; they are not counted."""
+
+    @property
+    def count(self) -> int:
+        """How many leerlabs offer this transition now or with a start."""
+        return len(self.leerlabs)
+
+
+def route_matrix(labs: Iterable[Leerlab]) -> list[Cell]:
+    """Every cell, empty ones included: leerweg by leerweg (bb, kb, gl, tl), then niveau 1–4.
+
+    Slugs keep the order of `labs`. A leerlab is listed under `planned` only where it
+    has no counting route, so no leerlab appears twice in one cell.
+    """
+    counted: dict[tuple[Leerweg, int], list[str]] = {key: [] for key in _keys()}
+    planned: dict[tuple[Leerweg, int], list[str]] = {key: [] for key in _keys()}
+    for lab in labs:
+        now = _reached(lab, counting=True)
+        for key in now:
+            counted[key].append(lab.slug)
+        for key in _reached(lab, counting=False) - now:
+            planned[key].append(lab.slug)
+    return [
+        Cell(leerweg, niveau, tuple(counted[leerweg, niveau]), tuple(planned[leerweg, niveau]))
+        for leerweg, niveau in _keys()
+    ]
+
+
+def matrix_rows(cells: Sequence[Cell]) -> list[tuple[Leerweg, list[Cell]]]:
+    """The cells grouped into rows, one per leerweg, each in niveau order."""
+    return [
+        (leerweg, sorted((cell for cell in cells if cell.leerweg is leerweg), key=_niveau))
+        for leerweg in Leerweg
+    ]
+
+
+def _niveau(cell: Cell) -> int:
+    return cell.niveau
+
+
+def _keys() -> list[tuple[Leerweg, int]]:
+    return [(leerweg, niveau) for leerweg in Leerweg for niveau in NIVEAUS]
+
+
+def _reached(lab: Leerlab, *, counting: bool) -> set[tuple[Leerweg, int]]:
+    return {
+        (leerweg, niveau)
+        for route in lab.routes
+        if route.counts is counting
+        for leerweg in route.leerwegen
+        for niveau in route.niveaus
+    }

@@ -1,0 +1,78 @@
+"""The route matrix as text: its labels and legend, JSON, and a Markdown table."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from leerlab_cli.coverage import NIVEAUS, Cell, matrix_rows
+from leerlab_cli.formats.markdown import escape
+from leerlab_cli.models import NIVEAU_NAMES, Leerweg
+
+PLANNED_MARK = "*"
+"""Marks a leerlab whose route to a cell is only "mogelijk later"."""
+CORNER = "vmbo → mbo"
+"""The label above the column of leerwegen."""
+LEGEND = (
+    "Each cell: how many leerlabs have a route there that runs, starts or is being developed, "
+    f"and which; slug{PLANNED_MARK}: a route only possible later (mogelijk later), not counted."
+)
+"""The line under the matrix that says what its numbers and marks mean."""
+
+
+def leerweg_label(leerweg: Leerweg) -> str:
+    """A vmbo leerweg by its Dutch name and code: ``basisberoepsgerichte leerweg (bb)``."""
+    return f"{leerweg.dutch} ({leerweg.value})"
+
+
+def niveau_code(niveau: int) -> str:
+    """An mbo niveau in short: ``mbo 1``."""
+    return f"mbo {niveau}"
+
+
+def niveau_label(niveau: int) -> str:
+    """An mbo niveau by number and name: ``mbo 1 Entree``."""
+    return f"{niveau_code(niveau)} {NIVEAU_NAMES[niveau]}"
+
+
+def planned_label(slug: str) -> str:
+    """A leerlab whose route to a cell is only planned: ``oost*``."""
+    return f"{slug}{PLANNED_MARK}"
+
+
+def cell_summary(cell: Cell) -> str:
+    """A cell on one line: ``1: assen, oost*``, or ``0`` when no leerlab has a route there."""
+    slugs = [*cell.leerlabs, *(planned_label(slug) for slug in cell.planned)]
+    return f"{cell.count}: {', '.join(slugs)}" if slugs else str(cell.count)
+
+
+def routes_json(cells: Sequence[Cell]) -> str:
+    """Every cell as ``{"from": "kb", "to": 3, "leerlabs": [...], "planned": [...]}``."""
+    data = [
+        {
+            "from": cell.leerweg.value,
+            "to": cell.niveau,
+            "leerlabs": list(cell.leerlabs),
+            "planned": list(cell.planned),
+        }
+        for cell in cells
+    ]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def routes_markdown(cells: Sequence[Cell]) -> str:
+    """A Markdown table, a row per leerweg and a column per niveau, then the legend."""
+    header = [CORNER, *(niveau_label(niveau) for niveau in NIVEAUS)]
+    lines = [
+        _markdown_row(header),
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
+    lines += [
+        _markdown_row([leerweg_label(leerweg), *(cell_summary(cell) for cell in row)])
+        for leerweg, row in matrix_rows(cells)
+    ]
+    return "\n".join([*lines, "", escape(LEGEND)]) + "\n"
+
+
+def _markdown_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(escape(cell) for cell in cells) + " |"

@@ -1,0 +1,51 @@
+"""What shell completion suggests: values found in a dataset, matched to what was typed (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from leerlab_cli.models import Leerlab
+
+Suggestion = tuple[str, str]
+"""A value to complete to, and a few words of help that zsh, fish and PowerShell show."""
+
+
+def slug_suggestions(labs: Iterable[Leerlab]) -> list[Suggestion]:
+    """Every slug, with the leerlab's name as help."""
+    return [(lab.slug, lab.name) for lab in labs]
+
+
+def sector_suggestions(labs: Sequence[Leerlab]) -> list[Suggestion]:
+    """Every sector, then every specialisation, once each, in the dataset's order."""
+    sectors = _unique(sector for lab in labs for sector in lab.sectors)
+    specialisations = _unique(name for lab in labs for name in lab.specialisations)
+    return [(name, "sector") for name in sectors] + [
+        (name, "specialisation") for name in specialisations if name not in sectors
+    ]
+
+
+def province_suggestions(labs: Sequence[Leerlab]) -> list[Suggestion]:
+    """Every province once, with the slugs of its leerlabs as help."""
+    return [
+        (province, ", ".join(lab.slug for lab in labs if province in lab.provinces))
+        for province in _unique(province for lab in labs for province in lab.provinces)
+    ]
+
+
+def matching(suggestions: Iterable[Suggestion], incomplete: str) -> list[Suggestion]:
+    """The suggestions that start with `incomplete`, case ignored, completing what was typed.
+
+    ``gel`` completes to ``gelderland``: shells drop a suggestion that does not start
+    with the word typed so far, and the filters ignore case anyway. Each completed value
+    is suggested once, so ``G`` gives ``Groen`` once though the dataset has ``groen`` too.
+    """
+    typed = incomplete.casefold()
+    matches: dict[str, str] = {}
+    for value, help_text in suggestions:
+        if value[: len(incomplete)].casefold() == typed:
+            matches.setdefault(incomplete + value[len(incomplete) :], help_text)
+    return list(matches.items())
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
