@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Everything that could steer a terminal or reverse the display of text.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_KEEP_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_WHITESPACE_BREAKS = re.compile(r"[\t\r\n]+")
+# Everything that could steer a terminal or reverse the display of text, and the
+# line and paragraph separators that some programs take for line breaks.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
+_UNSAFE_KEEP_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
+# A tab, and everything `str.splitlines` breaks a line at.
+_WHITESPACE_BREAKS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]+")
 
 
 def fold(text: str) -> str:

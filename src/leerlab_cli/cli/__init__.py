@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from leerlab_cli import __version__
+from leerlab_cli.cli.contacts import list_contacts
+from leerlab_cli.cli.export import export_labs
 from leerlab_cli.cli.list_cmd import list_labs
-from leerlab_cli.cli.options import Settings
+from leerlab_cli.cli.options import Settings, write
+from leerlab_cli.cli.routes import route_coverage
+from leerlab_cli.cli.schema import print_schema
 from leerlab_cli.cli.show import show_lab
 from leerlab_cli.cli.validate import validate_dataset
 from leerlab_cli.errors import LeerlabError
@@ -39,28 +48,76 @@ def _silence_stdout() -> None:
 class LeerlabGroup(TyperGroup):
     """Runs a command and turns what it raises into messages and exit codes."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the app; all output, help and usage errors included, is UTF-8."""
+        _use_utf8()
+        with _terminating_signals_raise():
+            return super().main(*args, **kwargs)
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        """Parse the global options, with errors translated as in `invoke`."""
+        with _translated_errors():
+            return super().parse_args(ctx, args)
+
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         """Run the command; a `LeerlabError` is exit 1, a closed pipe ends quietly."""
-        _use_utf8()
-        try:
+        with _translated_errors():
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, typer.TyperException):
+
+
+@contextmanager
+def _translated_errors() -> Iterator[None]:
+    # The one place where what the code raises becomes messages and exit codes.
+    try:
+        yield
+    except typer.TyperException as error:
+        # Usage errors echo what the user typed; click escapes most control
+        # characters, but not all (bidi overrides), so escape them all here.
+        error.message = printable(error.message, keep_lines=True)
+        raise
+    except (typer.Exit, typer.Abort):
+        raise
+    except LeerlabError as error:
+        for line in error.lines:
+            _error(line)
+        raise typer.Exit(1) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(1) from None
+    except Exception as error:
+        if os.environ.get(DEBUG_VAR):
             raise
-        except LeerlabError as error:
-            for line in error.lines:
-                _error(line)
-            raise typer.Exit(1) from None
-        except BrokenPipeError:
-            _silence_stdout()
-            raise typer.Exit(1) from None
-        except Exception as error:
-            if os.environ.get(DEBUG_VAR):
-                raise
-            _error(
-                f"internal error ({type(error).__name__}): this is a bug in leerlab; "
-                f"run again with {DEBUG_VAR}=1 to see the traceback"
-            )
-            raise typer.Exit(1) from None
+        _error(
+            f"internal error ({type(error).__name__}): this is a bug in leerlab; "
+            f"run again with {DEBUG_VAR}=1 to see the traceback"
+        )
+        raise typer.Exit(1) from None
+
+
+_TERMINATING_SIGNALS = ("SIGTERM", "SIGHUP")
+
+
+@contextmanager
+def _terminating_signals_raise() -> Iterator[None]:
+    # SIGTERM and SIGHUP end the process as Ctrl-C does, by an exception: what is
+    # being written (the temporary file of `export --output`) is cleaned up on the
+    # way out, and the exit code is the shell's 128 + the signal's number.
+    previous: dict[signal.Signals, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in _TERMINATING_SIGNALS:
+            number = getattr(signal, name, None)
+            # A signal the caller chose to ignore (nohup) stays ignored.
+            if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+                previous[number] = signal.signal(number, _exit_on_signal)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _exit_on_signal(number: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + number)
 
 
 def _use_utf8() -> None:
@@ -83,7 +140,7 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"leerlab {__version__}\n")
+        write(f"leerlab {__version__}\n")
         raise typer.Exit()
 
 
@@ -94,7 +151,7 @@ def main_options(
         Path | None,
         typer.Option(
             "--data",
-            help="Dataset file to use [default: $LEERLAB_DATA, else the shipped dataset].",
+            help="Dataset file to use (default: $LEERLAB_DATA, else the shipped dataset).",
             show_default=False,
             metavar="PATH",
         ),
@@ -113,6 +170,10 @@ def main_options(
 app.command("list")(list_labs)
 app.command("show")(show_lab)
 app.command("validate")(validate_dataset)
+app.command("routes")(route_coverage)
+app.command("contacts")(list_contacts)
+app.command("schema")(print_schema)
+app.command("export")(export_labs)
 
 
 def main() -> None:

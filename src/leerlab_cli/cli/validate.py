@@ -11,6 +11,7 @@ import typer
 
 from leerlab_cli import dataset
 from leerlab_cli.cli.options import Settings, write
+from leerlab_cli.text import printable
 
 
 def _plural(count: int, word: str) -> str:
@@ -21,16 +22,17 @@ def validate_dataset(
     ctx: typer.Context,
     path: Annotated[
         Path | None,
-        typer.Argument(help="Dataset file [default: the dataset in use].", show_default=False),
+        typer.Argument(help="Dataset file (default: the dataset in use).", show_default=False),
     ] = None,
 ) -> None:
     """Check a dataset: errors make it unusable (exit 1), warnings flag what the law forbids."""
     settings = ctx.find_object(Settings) or Settings()
     report = dataset.check(path or dataset.choose_path(settings.data, os.environ))
+    # A problem may quote the data (a school's name with a newline): one escaped line each.
     for line in report.errors:
-        sys.stderr.write(f"error: {line}\n")
+        sys.stderr.write(f"error: {printable(line)}\n")
     for line in report.warnings:
-        sys.stderr.write(f"warning: {line}\n")
+        sys.stderr.write(f"warning: {printable(line)}\n")
     labs = _plural(report.leerlabs, "leerlab")
     write(
         f"{labs}, {_plural(len(report.errors), 'error')}, "
