@@ -80,4 +80,14 @@ def _no_dataset_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LEERLAB_DEBUG", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _dataset_cache_in_tmp(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # Each test gets an empty dataset cache of its own, never the user's ~/.cache;
+    # subprocesses inherit it through the environment.
+    monkeypatch.setenv("LEERLAB_CACHE_DIR", str(tmp_path_factory.mktemp("leerlab-cache")))
+    monkeypatch.delenv("LEERLAB_NO_CACHE", raising=False)
+
+
 __all__ = ["LAB", "META", "app", "make_lab"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -11,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from leerlab_cli import cache
 from leerlab_cli.errors import DatasetError
 from leerlab_cli.models import (
     CONTROL_PATTERN,
@@ -37,8 +39,11 @@ _PATTERN_MESSAGES = {
     EMAIL_PATTERN: "is not a valid e-mail address",
 }
 _UNION_TAGS = {TEXT_TAG, UNDETERMINED_TAG}
-_TOML_POSITION = re.compile(r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Compiled on first use by `re`'s own cache: only messages about errors need them.
+_TOML_POSITION = r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$"
+_IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
+# How tomllib ends the message of an error it can give no line for.
+_TOML_AT_END = " (at end of document)"
 
 
 def shipped_path() -> Path:
@@ -60,8 +65,12 @@ def choose_path(explicit: Path | None, environ: Mapping[str, str]) -> Path:
 def read_document(path: Path) -> dict[str, Any]:
     """Read and parse the TOML file at `path`; every failure is a `DatasetError`."""
     name = printable(str(path))
+    return parse_document(_read_bytes(path, name), name)
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise DatasetError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -71,7 +80,6 @@ def read_document(path: Path) -> dict[str, Any]:
     except OSError as error:
         reason = printable(error.strerror or type(error).__name__)
         raise DatasetError(f"{name}: cannot be read: {reason}") from None
-    return parse_document(raw, name)
 
 
 def parse_document(raw: bytes, name: str) -> dict[str, Any]:
@@ -85,7 +93,7 @@ def parse_document(raw: bytes, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise DatasetError(f"{name}: {_describe_toml_error(error)}") from None
+        raise DatasetError(f"{name}: {_describe_toml_error(error, text)}") from None
     except RecursionError:
         raise DatasetError(f"{name}: invalid TOML: nested too deeply") from None
     except ValueError as error:
@@ -94,9 +102,15 @@ def parse_document(raw: bytes, name: str) -> dict[str, Any]:
         raise DatasetError(f"{name}: invalid TOML: {reason}") from None
 
 
-def _describe_toml_error(error: tomllib.TOMLDecodeError) -> str:
+def _describe_toml_error(error: tomllib.TOMLDecodeError, text: str) -> str:
     message = str(error)
-    position = _TOML_POSITION.match(message)
+    if message.endswith(_TOML_AT_END):
+        # tomllib names no position when the file ends too early: it is the last line.
+        line = text.count("\n") + 1
+        column = len(text) - text.rfind("\n")
+        reason = printable(message.removesuffix(_TOML_AT_END))
+        return f"line {line}, column {column}: invalid TOML: {reason}; the file ends too early"
+    position = re.match(_TOML_POSITION, message)
     if position is None:
         return f"invalid TOML: {printable(message)}"
     reason = printable(position["msg"])
@@ -116,9 +130,23 @@ def validate_document(document: dict[str, Any], name: str) -> Dataset:
 
 
 def load(path: Path) -> Dataset:
-    """Load and validate the dataset file at `path`."""
+    """Load and validate the dataset file at `path`, from the cache when it holds these bytes."""
     name = printable(str(path))
-    return validate_document(read_document(path), name)
+    raw = _read_bytes(path, name)
+    folder = cache.directory(os.environ)
+    cache_key = cache.key(raw) if folder is not None else None
+    if folder is not None and cache_key is not None:
+        cached = cache.read(folder, cache_key)
+        if cached is not None:
+            return cached
+    document = parse_document(raw, name)
+    # The bytes are not needed any more: free them before validation doubles the data.
+    del raw
+    dataset = validate_document(document, name)
+    del document
+    if folder is not None and cache_key is not None:
+        cache.write(folder, cache_key, dataset)
+    return dataset
 
 
 def integrity_problems(dataset: Dataset) -> list[str]:
@@ -194,7 +222,7 @@ def _field_path(parts: Iterable[int | str]) -> str:
     for part in parts:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif _IDENTIFIER.match(part):
+        elif re.match(_IDENTIFIER, part):
             path += f".{part}" if path else part
         else:
             path += f"[{printable(repr(part))}]"

@@ -2,10 +2,10 @@
 
 The models are kept lean on purpose: every validator, union and enum adds to
 the schema that pydantic builds when a command first validates a dataset, and
-that time is paid on every call of the tool.
+that time is paid on every call of the tool (unless the cache holds the dataset).
+No ``from __future__ import annotations``: annotations that are objects spare
+pydantic evaluating strings when it creates the classes, on every call.
 """
-
-from __future__ import annotations
 
 from enum import StrEnum
 from typing import Annotated, Literal

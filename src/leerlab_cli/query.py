@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from leerlab_cli.errors import NotFound
 from leerlab_cli.models import Leerlab, Leerweg, Route, SchoolStatement, Undetermined
@@ -64,12 +65,28 @@ class Filters:
             self.route_matches(route) for route in lab.routes
         ):
             return False
-        return not self.searches or _any_contains(self.searches, (searchable_text(lab),))
+        if self.searches:
+            text = _folded_searchable_text(lab)
+            return any(_folded(needle) in text for needle in self.searches)
+        return True
 
 
 def _any_contains(needles: Iterable[str], haystacks: Iterable[str]) -> bool:
-    folded = [fold(haystack) for haystack in haystacks]
-    return any(fold(needle) in haystack for needle in needles for haystack in folded)
+    folded = [_folded(haystack) for haystack in haystacks]
+    return any(_folded(needle) in haystack for needle in needles for haystack in folded)
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    # `fold`, remembered, since the same sectors, provinces and schools recur lab
+    # after lab; and ASCII text has nothing to decompose or strip, only to casefold.
+    return text.casefold() if text.isascii() else fold(text)
+
+
+def _folded_searchable_text(lab: Leerlab) -> str:
+    # `fold(searchable_text(lab))`, a piece at a time: folding never reaches
+    # across the line breaks between the pieces, and most pieces recur.
+    return "\n".join(_folded(text) for text in lab_strings(lab))
 
 
 def select(labs: Iterable[Leerlab], filters: Filters) -> list[Leerlab]:

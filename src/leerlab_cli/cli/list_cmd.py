@@ -1,6 +1,9 @@
-"""`leerlab list`: the leerlabs that pass the filters, one line or row each."""
+"""`leerlab list`: the leerlabs that pass the filters, one line or row each.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads the signature of
+every command on every call, and annotations that are objects spare it
+evaluating strings.
+"""
 
 from enum import StrEnum
 from typing import Annotated
@@ -44,7 +47,7 @@ def list_labs(
         ListFormat | None,
         typer.Option(
             "--format",
-            help="Output format [default: table on a terminal, tsv in a pipe].",
+            help="Output format (default: table on a terminal, tsv in a pipe).",
             show_default=False,
         ),
     ] = None,
