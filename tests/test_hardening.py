@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import html
+import importlib
 import io
 import json
 import os
@@ -34,6 +35,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from conftest import META, make_lab
+from leerlab_cli.cli import COMMANDS as REGISTRY
 from leerlab_cli.cli import app
 from leerlab_cli.contacts import contact_rows
 from leerlab_cli.formats import lab_sections
@@ -96,7 +98,10 @@ def _enum_in(annotation: Any) -> type[Enum] | None:
 
 def _commands() -> dict[str, Command]:
     group = typer.main.get_command(app)
-    callbacks = {info.name: info.callback for info in app.registered_commands}
+    callbacks = {
+        name: getattr(importlib.import_module(module), function)
+        for name, (module, function) in REGISTRY.items()
+    }
     commands = {}
     for name, command in group.commands.items():
         callback = callbacks[name]

@@ -23,7 +23,6 @@ import contextlib
 import hashlib
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -119,6 +118,8 @@ def read(folder: Path, cache_key: str) -> Dataset | None:
 
 def write(folder: Path, cache_key: str, dataset: Dataset) -> None:
     """Store `dataset` under `cache_key`, atomically; failing to is not an error."""
+    import tempfile  # only a miss writes; a hit should not pay for the import
+
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(folder):

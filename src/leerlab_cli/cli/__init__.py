@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import Annotated, Any
 
 import typer
+import typer.main
 from typer.core import TyperGroup
+from typer.models import CommandInfo
 
 from leerlab_cli import __version__
-from leerlab_cli.cli.contacts import list_contacts
-from leerlab_cli.cli.export import export_labs
-from leerlab_cli.cli.list_cmd import list_labs
 from leerlab_cli.cli.options import Settings, write
-from leerlab_cli.cli.routes import route_coverage
-from leerlab_cli.cli.schema import print_schema
-from leerlab_cli.cli.show import show_lab
-from leerlab_cli.cli.validate import validate_dataset
 from leerlab_cli.errors import LeerlabError
 from leerlab_cli.text import printable
 
@@ -45,8 +41,51 @@ def _silence_stdout() -> None:
         pass
 
 
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("leerlab_cli.cli.list_cmd", "list_labs"),
+    "show": ("leerlab_cli.cli.show", "show_lab"),
+    "routes": ("leerlab_cli.cli.routes", "route_coverage"),
+    "contacts": ("leerlab_cli.cli.contacts", "list_contacts"),
+    "export": ("leerlab_cli.cli.export", "export_labs"),
+    "validate": ("leerlab_cli.cli.validate", "validate_dataset"),
+    "schema": ("leerlab_cli.cli.schema", "print_schema"),
+}
+"""Every command: its name, and the module and function that implement it."""
+
+
+class _LazyCommands(Mapping[str, Any]):
+    # Typer builds a command by inspecting its function's parameters, which costs
+    # about a millisecond a command on every call; so a command's module is
+    # imported and the command built only when that command is asked for (help
+    # and completion ask for all of them).
+    def __init__(self, markup_mode: Any) -> None:
+        self._built: dict[str, Any] = {}
+        self._markup_mode = markup_mode
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            module, function = COMMANDS[name]
+            callback = getattr(importlib.import_module(module), function)
+            self._built[name] = typer.main.get_command_from_info(
+                CommandInfo(name=name, callback=callback),
+                pretty_exceptions_short=True,
+                rich_markup_mode=self._markup_mode,
+            )
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
 class LeerlabGroup(TyperGroup):
     """Runs a command and turns what it raises into messages and exit codes."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands = _LazyCommands(self.rich_markup_mode)  # type: ignore[assignment]
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app; all output, help and usage errors included, is UTF-8."""
@@ -165,15 +204,6 @@ def main_options(
 ) -> None:
     """Query the regional vmbo–mbo leerlabs of the programme Sterk beroepsonderwijs."""
     ctx.obj = Settings(data=data)
-
-
-app.command("list")(list_labs)
-app.command("show")(show_lab)
-app.command("validate")(validate_dataset)
-app.command("routes")(route_coverage)
-app.command("contacts")(list_contacts)
-app.command("schema")(print_schema)
-app.command("export")(export_labs)
 
 
 def main() -> None:
