@@ -231,7 +231,8 @@ needs_bash = pytest.mark.skipif(shutil.which("bash") is None, reason="bash is no
 
 
 def in_bash(script: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("LEERLAB_")}
+    # conftest already cleared LEERLAB_DATA and LEERLAB_DEBUG and pointed the cache at tmp.
+    environment = dict(os.environ)
     environment["PATH"] = f"{SCRIPT.parent}{os.pathsep}{environment.get('PATH', '')}"
     return subprocess.run(
         ["bash", "--norc", "--noprofile", "-c", script],

@@ -18,7 +18,8 @@ SCRIPT = Path(sys.executable).with_name("leerlab")
 def run(
     command: list[str], cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("LEERLAB_")}
+    # conftest already cleared LEERLAB_DATA and LEERLAB_DEBUG and pointed the cache at tmp.
+    environment = dict(os.environ)
     environment.update(env or {})
     return subprocess.run(
         command,

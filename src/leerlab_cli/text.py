@@ -32,4 +32,5 @@ def printable(text: str, *, keep_lines: bool = False) -> str:
 
 def one_line(text: str) -> str:
     """`text` with tabs and line breaks turned into single spaces."""
-    return _WHITESPACE_BREAKS.sub(" ", text)
+    # Every character the pattern replaces is unprintable, so most text needs no search.
+    return text if text.isprintable() else _WHITESPACE_BREAKS.sub(" ", text)
