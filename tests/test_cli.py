@@ -367,3 +367,32 @@ def test_show_panel_on_a_narrow_terminal_puts_labels_above_values(runner: CliRun
     assert "".join(line.strip() for line in lines[contact : contact + 2]) == (
         "Huubs Hubbeling<hub@dr.nassaucollege.nl>"
     )
+
+
+def test_list_table_puts_each_route_on_its_own_line(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["list", "--format", "table", "--sector", "zorg"], env={"COLUMNS": "120"}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if "slug" in line)
+    assert header.split() == ["slug", "name", "sector", "routes", "phase"]
+    row = next(index for index, line in enumerate(lines) if "midden-limburg" in line)
+    assert "bb → 2 " in lines[row]
+    assert "kb/gl/tl → 3/4" in lines[row + 1]
+    assert "·" not in result.stdout
+
+
+def test_list_on_a_terminal_narrower_than_120_columns_stacks_the_labs(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["list", "--format", "table", "--sector", "zorg"], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[:5] == [
+        "apeldoorn",
+        "name   Leerlab Apeldoorn",
+        "sector Zorg en Welzijn",
+        "routes bb → 2",
+        "phase  pilot gestart in 2019, leerlingen gestart in schooljaar 2019-2020",
+    ]

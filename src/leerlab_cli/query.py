@@ -171,12 +171,17 @@ def route_label(route: Route) -> str:
     return f"{leerwegen} → {niveaus}"
 
 
-def route_summary(lab: Leerlab) -> str:
-    """All routes of a leerlab on one line: ``bb → 2 · bb → 3/4 (mogelijk later)``."""
-    return " · ".join(
+def route_summaries(lab: Leerlab) -> list[str]:
+    """Each route of a leerlab in short, planned ones marked: ``bb → 3/4 (mogelijk later)``."""
+    return [
         route_label(route) if route.counts else f"{route_label(route)} (mogelijk later)"
         for route in lab.routes
-    )
+    ]
+
+
+def route_summary(lab: Leerlab) -> str:
+    """All routes of a leerlab on one line: ``bb → 2 · bb → 3/4 (mogelijk later)``."""
+    return " · ".join(route_summaries(lab))
 
 
 def sector_summary(lab: Leerlab) -> str:

@@ -14,9 +14,12 @@ from rich.text import Text
 from leerlab_cli.formats import lab_sections
 from leerlab_cli.formats.plain import LIST_COLUMNS, list_row
 from leerlab_cli.models import Leerlab
+from leerlab_cli.query import route_summaries
 
 NARROW = 72
-"""Below this many columns a table of five columns is unreadable: labs are stacked."""
+"""Below this many columns the panel of `show` puts labels above their values."""
+LIST_TABLE_WIDTH = 120
+"""Below this many columns the five columns of `list` fold words: labs are stacked instead."""
 
 
 class LabList:
@@ -26,7 +29,7 @@ class LabList:
         self.labs = labs
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if options.max_width >= NARROW:
+        if options.max_width >= LIST_TABLE_WIDTH:
             yield lab_table(self.labs)
         else:
             yield from _stacked(self.labs)
@@ -38,12 +41,14 @@ def lab_table(labs: Sequence[Leerlab]) -> Table:
     for column in LIST_COLUMNS:
         if column == "slug":
             table.add_column(column, style="bold", no_wrap=True)
-        elif column == "routes":
-            table.add_column(column, overflow="fold", min_width=9, ratio=2)
         else:
             table.add_column(column, overflow="fold", ratio=3 if column == "phase" else 2)
+    routes = LIST_COLUMNS.index("routes")
     for lab in labs:
-        table.add_row(*(Text(field) for field in list_row(lab)))
+        fields = list(list_row(lab))
+        # A route a line: a route's arrow and niveaus never end up on separate lines.
+        fields[routes] = "\n".join(route_summaries(lab))
+        table.add_row(*(Text(field) for field in fields))
     return table
 
 
