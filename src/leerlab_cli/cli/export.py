@@ -10,19 +10,13 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
-    FromOption,
-    PlannedOption,
-    ProvinceOption,
-    SearchOption,
-    SectorOption,
-    ToOption,
     load_dataset,
-    make_filters,
     note,
+    takes_filters,
     write,
 )
 from leerlab_cli.models import Leerlab, Meta
-from leerlab_cli.query import select
+from leerlab_cli.query import Filters, select
 
 
 class ExportFormat(StrEnum):
@@ -55,14 +49,10 @@ def export_text(
     return export_markdown(meta, labs)
 
 
+@takes_filters
 def export_labs(
     ctx: typer.Context,
-    sector: SectorOption = None,
-    from_: FromOption = None,
-    to: ToOption = None,
-    province: ProvinceOption = None,
-    search: SearchOption = None,
-    include_planned: PlannedOption = False,
+    filters: Filters,
     output_format: Annotated[
         ExportFormat,
         typer.Option("--format", help="Output format."),
@@ -89,7 +79,6 @@ def export_labs(
     """Export the leerlabs, filtered, as Markdown, CSV, JSON or a TOML dataset."""
     if excel and output_format is not ExportFormat.csv:
         raise typer.BadParameter("only applies to --format csv", param_hint="'--excel'")
-    filters = make_filters(sector, from_, to, province, search, include_planned)
     data = load_dataset(ctx)
     labs = select(data.leerlab, filters)
     if not labs:
