@@ -14,15 +14,14 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstrai
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi
 # embedding/override/isolate characters that can make text display reversed.
-_NO_CONTROLS = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
-CONTROL_PATTERN = _NO_CONTROLS
+CONTROL_PATTERN = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # A deliberately plain address: no quoting or exotic characters that would need
 # escaping in Markdown, CSV or a mail client's address line.
 EMAIL_PATTERN = rf"^[A-Za-z0-9._%+-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})+$"
 
-Text = Annotated[str, StringConstraints(pattern=_NO_CONTROLS, min_length=1)]
+Text = Annotated[str, StringConstraints(pattern=CONTROL_PATTERN, min_length=1)]
 """Text as people read it: never empty, never a terminal control character."""
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]

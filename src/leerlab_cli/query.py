@@ -25,15 +25,6 @@ LEERWEG_ALIASES: dict[str, frozenset[Leerweg]] = {
 """Every word `--from` accepts, with the vmbo leerwegen it means."""
 
 
-def parse_leerweg(value: str) -> frozenset[Leerweg]:
-    """The leerwegen a `--from` value means; ValueError names the valid values."""
-    leerwegen = LEERWEG_ALIASES.get(value.strip().casefold())
-    if leerwegen is None:
-        valid = ", ".join(LEERWEG_ALIASES)
-        raise ValueError(f"{printable(value)!r} is not a vmbo leerweg; use one of: {valid}")
-    return leerwegen
-
-
 @dataclass(frozen=True)
 class Filters:
     """What to select. Values of one filter are alternatives; different filters all apply."""
