@@ -8,15 +8,21 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
+    FromOption,
+    PlannedOption,
+    ProvinceOption,
+    SearchOption,
+    SectorOption,
+    ToOption,
     load_dataset,
+    make_filters,
     note,
     render,
     stdout_is_terminal,
-    takes_filters,
     write,
 )
 from leerlab_cli.contacts import contact_rows, unique_addresses
-from leerlab_cli.query import Filters, select
+from leerlab_cli.query import select
 
 
 class ContactsFormat(StrEnum):
@@ -28,10 +34,14 @@ class ContactsFormat(StrEnum):
     emails = "emails"
 
 
-@takes_filters
 def list_contacts(
     ctx: typer.Context,
-    filters: Filters,
+    sector: SectorOption = None,
+    from_: FromOption = None,
+    to: ToOption = None,
+    province: ProvinceOption = None,
+    search: SearchOption = None,
+    include_planned: PlannedOption = False,
     output_format: Annotated[
         ContactsFormat | None,
         typer.Option(
@@ -45,6 +55,7 @@ def list_contacts(
     ] = None,
 ) -> None:
     """List the contact persons of the leerlabs that pass the filters, one row each."""
+    filters = make_filters(sector, from_, to, province, search, include_planned)
     rows = contact_rows(select(load_dataset(ctx).leerlab, filters))
     chosen = output_format or (ContactsFormat.table if stdout_is_terminal() else ContactsFormat.tsv)
     if chosen is ContactsFormat.json:

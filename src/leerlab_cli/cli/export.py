@@ -10,13 +10,19 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
+    FromOption,
+    PlannedOption,
+    ProvinceOption,
+    SearchOption,
+    SectorOption,
+    ToOption,
     load_dataset,
+    make_filters,
     note,
-    takes_filters,
     write,
 )
 from leerlab_cli.models import Leerlab, Meta
-from leerlab_cli.query import Filters, select
+from leerlab_cli.query import select
 
 
 class ExportFormat(StrEnum):
@@ -49,10 +55,14 @@ def export_text(
     return export_markdown(meta, labs)
 
 
-@takes_filters
 def export_labs(
     ctx: typer.Context,
-    filters: Filters,
+    sector: SectorOption = None,
+    from_: FromOption = None,
+    to: ToOption = None,
+    province: ProvinceOption = None,
+    search: SearchOption = None,
+    include_planned: PlannedOption = False,
     output_format: Annotated[
         ExportFormat,
         typer.Option("--format", help="Output format."),
@@ -77,6 +87,7 @@ def export_labs(
     ] = None,
 ) -> None:
     """Export the leerlabs, filtered, as Markdown, CSV, JSON or a TOML dataset."""
+    filters = make_filters(sector, from_, to, province, search, include_planned)
     if excel and output_format is not ExportFormat.csv:
         raise typer.BadParameter("only applies to --format csv", param_hint="'--excel'")
     data = load_dataset(ctx)

@@ -11,14 +11,20 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
+    FromOption,
+    PlannedOption,
+    ProvinceOption,
+    SearchOption,
+    SectorOption,
+    ToOption,
     load_dataset,
+    make_filters,
     note,
     render,
     stdout_is_terminal,
-    takes_filters,
     write,
 )
-from leerlab_cli.query import Filters, select
+from leerlab_cli.query import select
 
 
 class ListFormat(StrEnum):
@@ -29,10 +35,14 @@ class ListFormat(StrEnum):
     json = "json"
 
 
-@takes_filters
 def list_labs(
     ctx: typer.Context,
-    filters: Filters,
+    sector: SectorOption = None,
+    from_: FromOption = None,
+    to: ToOption = None,
+    province: ProvinceOption = None,
+    search: SearchOption = None,
+    include_planned: PlannedOption = False,
     output_format: Annotated[
         ListFormat | None,
         typer.Option(
@@ -43,6 +53,7 @@ def list_labs(
     ] = None,
 ) -> None:
     """List the leerlabs, filtered; a table on a terminal, tab-separated lines in a pipe."""
+    filters = make_filters(sector, from_, to, province, search, include_planned)
     labs = select(load_dataset(ctx).leerlab, filters)
     chosen = output_format or (ListFormat.table if stdout_is_terminal() else ListFormat.tsv)
     if chosen is ListFormat.json:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import gc
-import inspect
 import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -156,41 +153,6 @@ def make_filters(
         searches=tuple(search or ()),
         include_planned=include_planned,
     )
-
-
-_FILTER_OPTIONS: tuple[tuple[str, object, object], ...] = (
-    ("sector", SectorOption, None),
-    ("from_", FromOption, None),
-    ("to", ToOption, None),
-    ("province", ProvinceOption, None),
-    ("search", SearchOption, None),
-    ("include_planned", PlannedOption, False),
-)
-
-
-def takes_filters(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a command the filter options of `list`; it receives them as one `filters: Filters`.
-
-    The options are declared here once; each command that selects leerlabs gets
-    the same ones, right after its context, and typer sees them in its signature.
-    """
-    signature = inspect.signature(command, eval_str=True)
-    own = [parameter for name, parameter in signature.parameters.items() if name != "filters"]
-    options = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
-        for name, kind, default in _FILTER_OPTIONS
-    ]
-    rest = [parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY) for parameter in own[1:]]
-
-    @functools.wraps(command)
-    def run(*args: Any, **kwargs: Any) -> None:
-        chosen = {name: kwargs.pop(name) for name, _, _ in _FILTER_OPTIONS}
-        command(*args, filters=make_filters(**chosen), **kwargs)
-
-    parameters = [*own[:1], *options, *rest]
-    run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
-    run.__annotations__ = {parameter.name: parameter.annotation for parameter in parameters}
-    return run
 
 
 def stdout_is_terminal() -> bool:

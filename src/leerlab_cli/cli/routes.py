@@ -8,15 +8,21 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
+    FromOption,
+    PlannedOption,
+    ProvinceOption,
+    SearchOption,
+    SectorOption,
+    ToOption,
     load_dataset,
+    make_filters,
     note,
     render,
     stdout_is_terminal,
-    takes_filters,
     write,
 )
 from leerlab_cli.coverage import route_matrix
-from leerlab_cli.query import Filters, select
+from leerlab_cli.query import select
 
 
 class RoutesFormat(StrEnum):
@@ -27,10 +33,14 @@ class RoutesFormat(StrEnum):
     markdown = "markdown"
 
 
-@takes_filters
 def route_coverage(
     ctx: typer.Context,
-    filters: Filters,
+    sector: SectorOption = None,
+    from_: FromOption = None,
+    to: ToOption = None,
+    province: ProvinceOption = None,
+    search: SearchOption = None,
+    include_planned: PlannedOption = False,
     output_format: Annotated[
         RoutesFormat | None,
         typer.Option(
@@ -46,6 +56,7 @@ def route_coverage(
     the selected leerlabs, so `--from kb` shows every route of the labs that start one
     from kader. Routes only possible later are marked and not counted.
     """
+    filters = make_filters(sector, from_, to, province, search, include_planned)
     labs = select(load_dataset(ctx).leerlab, filters)
     if not labs:
         note("No leerlab matches these filters.")
