@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import os
 import signal
-import sys
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -19,26 +18,12 @@ from typer.core import TyperGroup
 from typer.models import CommandInfo
 
 from leerlab_cli import __version__
-from leerlab_cli.cli.options import Settings, write
+from leerlab_cli.cli.options import Settings
+from leerlab_cli.cli.terminal import error, silence_stdout, use_utf8, write
 from leerlab_cli.errors import LeerlabError
 from leerlab_cli.text import printable
 
 DEBUG_VAR = "LEERLAB_DEBUG"
-
-
-def _error(line: str) -> None:
-    sys.stderr.write(f"error: {printable(line)}\n")
-    sys.stderr.flush()
-
-
-def _silence_stdout() -> None:
-    # The reader of our stdout has gone (`| head -1`): point stdout at /dev/null so
-    # that the interpreter's final flush cannot complain about the closed pipe.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -89,7 +74,7 @@ class LeerlabGroup(TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app; all output, help and usage errors included, is UTF-8."""
-        _use_utf8()
+        use_utf8()
         with _terminating_signals_raise():
             return super().main(*args, **kwargs)
 
@@ -109,25 +94,25 @@ def _translated_errors() -> Iterator[None]:
     # The one place where what the code raises becomes messages and exit codes.
     try:
         yield
-    except typer.TyperException as error:
+    except typer.TyperException as usage_error:
         # Usage errors echo what the user typed; click escapes most control
         # characters, but not all (bidi overrides), so escape them all here.
-        error.message = printable(error.message, keep_lines=True)
+        usage_error.message = printable(usage_error.message, keep_lines=True)
         raise
     except (typer.Exit, typer.Abort):
         raise
-    except LeerlabError as error:
-        for line in error.lines:
-            _error(line)
+    except LeerlabError as problem:
+        for line in problem.lines:
+            error(line)
         raise typer.Exit(1) from None
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         raise typer.Exit(1) from None
-    except Exception as error:
+    except Exception as bug:
         if os.environ.get(DEBUG_VAR):
             raise
-        _error(
-            f"internal error ({type(error).__name__}): this is a bug in leerlab; "
+        error(
+            f"internal error ({type(bug).__name__}): this is a bug in leerlab; "
             f"run again with {DEBUG_VAR}=1 to see the traceback"
         )
         raise typer.Exit(1) from None
@@ -157,14 +142,6 @@ def _terminating_signals_raise() -> Iterator[None]:
 
 def _exit_on_signal(number: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + number)
-
-
-def _use_utf8() -> None:
-    # Output is UTF-8 whatever the locale, so "geïntegreerde" survives LC_ALL=C.
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
-            reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 app = typer.Typer(

@@ -18,9 +18,8 @@ from leerlab_cli.cli.options import (
     ToOption,
     load_dataset,
     make_filters,
-    note,
-    write,
 )
+from leerlab_cli.cli.terminal import note, write
 from leerlab_cli.models import Leerlab, Meta
 from leerlab_cli.query import select
 

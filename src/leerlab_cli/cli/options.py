@@ -1,14 +1,13 @@
-"""What the commands share: the options declared once, loading the dataset, writing output."""
+"""What the commands share: the options declared once, and loading the dataset."""
 
 from __future__ import annotations
 
 import gc
 import os
-import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -16,10 +15,6 @@ from leerlab_cli import dataset
 from leerlab_cli.cli.completion import complete_province, complete_sector
 from leerlab_cli.models import Dataset
 from leerlab_cli.query import LEERWEG_ALIASES, Filters
-from leerlab_cli.text import printable
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
 
 
 @dataclass(frozen=True)
@@ -153,29 +148,3 @@ def make_filters(
         searches=tuple(search or ()),
         include_planned=include_planned,
     )
-
-
-def stdout_is_terminal() -> bool:
-    """Whether people, rather than a program, read what the command prints."""
-    return sys.stdout.isatty()
-
-
-def write(text: str) -> None:
-    """Write data to stdout and flush, so a closed pipe is noticed inside the command."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def render(renderable: RenderableType) -> None:
-    """Print a rich renderable to stdout, with markup, emoji and highlighting off."""
-    from rich.console import Console
-
-    console = Console(markup=False, emoji=False, highlight=False)
-    console.print(renderable)
-    sys.stdout.flush()
-
-
-def note(message: str) -> None:
-    """A message for a person on stderr, and only when stderr is a terminal."""
-    if sys.stderr.isatty():
-        sys.stderr.write(printable(message, keep_lines=True) + "\n")

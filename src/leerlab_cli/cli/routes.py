@@ -16,11 +16,8 @@ from leerlab_cli.cli.options import (
     ToOption,
     load_dataset,
     make_filters,
-    note,
-    render,
-    stdout_is_terminal,
-    write,
 )
+from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
 from leerlab_cli.coverage import route_matrix
 from leerlab_cli.query import select
 

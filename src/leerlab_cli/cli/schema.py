@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leerlab_cli.cli.options import write
+from leerlab_cli.cli.terminal import write
 from leerlab_cli.schema import schema_json
 
 

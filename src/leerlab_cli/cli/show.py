@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.completion import complete_slug
-from leerlab_cli.cli.options import load_dataset, render, stdout_is_terminal, write
+from leerlab_cli.cli.options import load_dataset
+from leerlab_cli.cli.terminal import render, stdout_is_terminal, write
 from leerlab_cli.query import resolve
 
 

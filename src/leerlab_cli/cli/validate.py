@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from leerlab_cli import dataset
-from leerlab_cli.cli.options import Settings, write
-from leerlab_cli.text import printable
+from leerlab_cli.cli.options import Settings
+from leerlab_cli.cli.terminal import error, warning, write
 
 
 def _plural(count: int, word: str) -> str:
@@ -28,11 +27,10 @@ def validate_dataset(
     """Check a dataset: errors make it unusable (exit 1), warnings flag what the law forbids."""
     settings = ctx.find_object(Settings) or Settings()
     report = dataset.check(path or dataset.choose_path(settings.data, os.environ))
-    # A problem may quote the data (a school's name with a newline): one escaped line each.
     for line in report.errors:
-        sys.stderr.write(f"error: {printable(line)}\n")
+        error(line)
     for line in report.warnings:
-        sys.stderr.write(f"warning: {printable(line)}\n")
+        warning(line)
     labs = _plural(report.leerlabs, "leerlab")
     write(
         f"{labs}, {_plural(len(report.errors), 'error')}, "
