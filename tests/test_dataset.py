@@ -12,6 +12,7 @@ import pytest
 from conftest import make_lab
 from leerlab_cli import dataset
 from leerlab_cli.checks import domain_warnings
+from leerlab_cli.dataset import DatasetChoice, DatasetSource
 from leerlab_cli.errors import DatasetError
 from leerlab_cli.models import MboLeerweg, RouteKind, RouteStatus, SchoolType, Undetermined
 
@@ -103,14 +104,15 @@ def test_geintegreerde_leerroute_outside_bb_to_2_is_a_warning(
     ]
 
 
-def test_choose_path_prefers_option_then_environment_then_shipped(tmp_path: Path) -> None:
+def test_choose_prefers_option_then_environment_then_shipped(tmp_path: Path) -> None:
     explicit = tmp_path / "a.toml"
     from_env = tmp_path / "b.toml"
     env = {"LEERLAB_DATA": str(from_env)}
-    assert dataset.choose_path(explicit, env) == explicit
-    assert dataset.choose_path(None, env) == from_env
-    assert dataset.choose_path(None, {}) == dataset.shipped_path()
-    assert dataset.choose_path(None, {"LEERLAB_DATA": ""}) == dataset.shipped_path()
+    assert dataset.choose(explicit, env) == DatasetChoice(explicit, DatasetSource.option)
+    assert dataset.choose(None, env) == DatasetChoice(from_env, DatasetSource.environment)
+    shipped = DatasetChoice(dataset.shipped_path(), DatasetSource.shipped)
+    assert dataset.choose(None, {}) == shipped
+    assert dataset.choose(None, {"LEERLAB_DATA": ""}) == shipped
 
 
 def _errors(path: Path) -> tuple[str, ...]:

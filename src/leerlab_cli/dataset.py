@@ -7,6 +7,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -54,12 +55,33 @@ def shipped_path() -> Path:
     return _SHIPPED_CANDIDATES[0]
 
 
-def choose_path(explicit: Path | None, environ: Mapping[str, str]) -> Path:
-    """The dataset in use: `--data`, else $LEERLAB_DATA, else the shipped one."""
+class DatasetSource(StrEnum):
+    """Why a command uses the dataset it uses."""
+
+    option = "option"
+    """Named by `--data` on the command line."""
+    environment = "environment"
+    """Named by the environment variable $LEERLAB_DATA."""
+    shipped = "shipped"
+    """Neither names one: the dataset that comes with the package."""
+
+
+@dataclass(frozen=True)
+class DatasetChoice:
+    """The dataset file a command uses, and why that one."""
+
+    path: Path
+    source: DatasetSource
+
+
+def choose(explicit: Path | None, environ: Mapping[str, str]) -> DatasetChoice:
+    """The dataset in use: `explicit` (from `--data`), else $LEERLAB_DATA, else the shipped one."""
     if explicit is not None:
-        return explicit
+        return DatasetChoice(explicit, DatasetSource.option)
     from_env = environ.get(ENV_VAR, "")
-    return Path(from_env) if from_env else shipped_path()
+    if from_env:
+        return DatasetChoice(Path(from_env), DatasetSource.environment)
+    return DatasetChoice(shipped_path(), DatasetSource.shipped)
 
 
 def read_document(path: Path) -> dict[str, Any]:

@@ -18,7 +18,6 @@ from typer.core import TyperGroup
 from typer.models import CommandInfo
 
 from leerlab_cli import __version__
-from leerlab_cli.cli.options import Settings
 from leerlab_cli.cli.terminal import error, silence_stdout, use_utf8, write
 from leerlab_cli.errors import LeerlabError
 from leerlab_cli.text import printable
@@ -162,7 +161,6 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    ctx: typer.Context,
     data: Annotated[
         Path | None,
         typer.Option(
@@ -180,7 +178,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Query the regional vmbo–mbo leerlabs of the programme Sterk beroepsonderwijs."""
-    ctx.obj = Settings(data=data)
+    # Commands and completion read `--data` through `dataset_in_use`.
 
 
 def main() -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 import typer
 
 from leerlab_cli import dataset
+from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.models import Leerlab
 from leerlab_cli.suggest import (
     Suggestion,
@@ -42,12 +42,8 @@ def _bash_escape(value: str) -> str:
 
 
 def _labs_in_use(ctx: typer.Context) -> list[Leerlab]:
-    # While completing, the app's callback has not run, so Settings is not in ctx.obj;
-    # a `--data` typed earlier on the line is in the parsed parameters of the root.
-    explicit = ctx.find_root().params.get("data")
-    path = dataset.choose_path(Path(explicit) if explicit else None, os.environ)
     try:
-        return dataset.load(path).leerlab
+        return dataset.load(dataset_in_use(ctx).path).leerlab
     except Exception:  # suggest nothing rather than fail, whatever went wrong
         return []
 

@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import gc
-import os
-from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from leerlab_cli import dataset
 from leerlab_cli.cli.completion import complete_province, complete_sector
+from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.models import Dataset
 from leerlab_cli.query import LEERWEG_ALIASES, Filters
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The global options, handed from the app's callback to each command."""
-
-    data: Path | None = None
-
-
 def load_dataset(ctx: typer.Context) -> Dataset:
     """The dataset chosen by `--data`, $LEERLAB_DATA or the shipped default, validated."""
-    settings = ctx.find_object(Settings) or Settings()
-    path = dataset.choose_path(settings.data, os.environ)
+    path = dataset_in_use(ctx).path
     # Loading makes hundreds of thousands of small objects and no reference
     # cycles. A running cyclic collector would traverse them again and again while
     # they are made (half the time of loading 10,000 leerlabs), and freezing them

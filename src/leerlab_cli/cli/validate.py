@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from leerlab_cli import dataset
-from leerlab_cli.cli.options import Settings
+from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.cli.terminal import error, warning, write
 
 
@@ -25,8 +24,7 @@ def validate_dataset(
     ] = None,
 ) -> None:
     """Check a dataset: errors make it unusable (exit 1), warnings flag what the law forbids."""
-    settings = ctx.find_object(Settings) or Settings()
-    report = dataset.check(path or dataset.choose_path(settings.data, os.environ))
+    report = dataset.check(path or dataset_in_use(ctx).path)
     for line in report.errors:
         error(line)
     for line in report.warnings:

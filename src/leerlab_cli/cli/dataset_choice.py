@@ -1,0 +1,19 @@
+"""Which dataset a command uses: the one answer for every command and for completion."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from leerlab_cli import dataset
+from leerlab_cli.dataset import DatasetChoice
+
+
+def dataset_in_use(ctx: typer.Context) -> DatasetChoice:
+    """The dataset this command line uses, and why: `--data`, $LEERLAB_DATA or the shipped one."""
+    # `--data` belongs to the app, so it is among the root's parameters: both when a
+    # command runs and while the shell completes a word, before the app's callback runs.
+    explicit = ctx.find_root().params.get("data")
+    return dataset.choose(Path(explicit) if explicit else None, os.environ)
