@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from leerlab_cli.models import STATUS_NAMES, Leerlab, Route, RouteStatus, School
+from collections.abc import Callable
+
+from leerlab_cli.models import STATUS_NAMES, Contact, Leerlab, Route, RouteStatus, School
 from leerlab_cli.query import route_label, sector_summary, statement_text, target_group_lines
 
 Section = tuple[str, list[str]]
@@ -40,8 +42,24 @@ def contact_line(name: str, email: str) -> str:
     return f"{name} <{email}>"
 
 
-def lab_sections(lab: Leerlab) -> list[Section]:
-    """Every fact of `lab`, labelled as the source digizine labels it, in its order."""
+def _as_written(text: str) -> str:
+    return text
+
+
+def _contact_text(contact: Contact) -> str:
+    return contact_line(contact.name, contact.email)
+
+
+def lab_sections(
+    lab: Leerlab,
+    text: Callable[[str], str] = _as_written,
+    contact: Callable[[Contact], str] = _contact_text,
+) -> list[Section]:
+    """Every fact of `lab`, labelled as the source digizine labels it, in its order.
+
+    A format passes how it writes a value (`text`) and a contact person (`contact`):
+    Markdown escapes values, but writes a contact as a mail link.
+    """
     sector = [sector_summary(lab)] if lab.sectors or lab.sector_note else []
     if lab.sectors and lab.sector_note:
         sector.append(lab.sector_note)
@@ -63,10 +81,7 @@ def lab_sections(lab: Leerlab) -> list[Section]:
         ("Werken aan", [statement_text(lab.works_on)]),
         ("Ontwerp van de route", [statement_text(lab.design)]),
         ("Doelgroep", target_group_lines(lab)),
-        (
-            "Meer weten?",
-            [contact_line(contact.name, contact.email) for contact in lab.contacts]
-            or ["niet vermeld"],
-        ),
     ]
-    return sections
+    written = [(label, [text(value) for value in values]) for label, values in sections]
+    contacts = [contact(person) for person in lab.contacts] or [text("niet vermeld")]
+    return [*written, ("Meer weten?", contacts)]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from leerlab_cli.formats import lab_sections
-from leerlab_cli.models import Leerlab, Meta
+from leerlab_cli.models import Contact, Leerlab, Meta
 from leerlab_cli.query import route_summary, sector_summary, statement_text
 from leerlab_cli.text import one_line
 
@@ -36,21 +36,17 @@ def escape(text: str) -> str:
     return _BLOCK_START.sub(lambda start: start[0] + "\\", escaped, count=1)
 
 
-def _mail_link(name: str, email: str) -> str:
+def _mail_link(contact: Contact) -> str:
     # The address pattern of the model admits no space, '<' or '>', so it is safe
     # inside an angle-bracket link destination.
-    return f"{escape(name)} ([{escape(email)}](<mailto:{email}>))"
+    return f"{escape(contact.name)} ([{escape(contact.email)}](<mailto:{contact.email}>))"
 
 
 def lab_markdown(lab: Leerlab, level: int = 1) -> str:
     """One leerlab: a heading with its name, then one bullet per fact."""
     lines = [f"{'#' * level} {escape(lab.name)}", ""]
-    for label, values in lab_sections(lab):
-        if label == "Meer weten?":
-            shown = [_mail_link(contact.name, contact.email) for contact in lab.contacts]
-        else:
-            shown = [escape(value) for value in values]
-        shown = shown or [escape("niet vermeld")]
+    for label, values in lab_sections(lab, text=escape, contact=_mail_link):
+        shown = values or [escape("niet vermeld")]
         # The source writes "Meer weten?" without a colon, every other label with one.
         heading = f"**{label}**" if label.endswith("?") else f"**{label}:**"
         if len(shown) == 1:
