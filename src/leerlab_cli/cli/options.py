@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import gc
 import inspect
 import os
 import sys
@@ -36,19 +35,7 @@ def load_dataset(ctx: typer.Context) -> Dataset:
     """The dataset chosen by `--data`, $LEERLAB_DATA or the shipped default, validated."""
     settings = ctx.find_object(Settings) or Settings()
     path = dataset.choose_path(settings.data, os.environ)
-    # Loading makes hundreds of thousands of small objects and no reference
-    # cycles. A running cyclic collector would traverse them again and again while
-    # they are made (half the time of loading 10,000 leerlabs), and freezing them
-    # afterwards spares them the collections while rendering; they live until the
-    # command ends anyway, and reference counting still frees them.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return dataset.load(path)
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
+    return dataset.load(path)
 
 
 class FromWord(StrEnum):
