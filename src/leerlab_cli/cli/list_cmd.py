@@ -1,9 +1,6 @@
-"""`leerlab list`: the leerlabs that pass the filters, one line or row each.
+"""`leerlab list`: the leerlabs that pass the filters, one line or row each."""
 
-No ``from __future__ import annotations`` here: typer reads the signature of
-every command on every call, and annotations that are objects spare it
-evaluating strings.
-"""
+from __future__ import annotations
 
 from enum import StrEnum
 from typing import Annotated
