@@ -15,6 +15,7 @@ from leerlab_cli.cli.options import (
     takes_filters,
     write,
 )
+from leerlab_cli.formats.messages import NO_MATCH, wrote
 from leerlab_cli.models import Leerlab, Meta
 from leerlab_cli.query import Filters, select
 
@@ -82,7 +83,7 @@ def export_labs(
     data = load_dataset(ctx)
     labs = select(data.leerlab, filters)
     if not labs:
-        note("No leerlab matches these filters.")
+        note(NO_MATCH)
     text = export_text(output_format, data.meta, labs, excel=excel)
     if output is None:
         write(text)
@@ -90,4 +91,4 @@ def export_labs(
     from leerlab_cli.output import write_atomically
 
     write_atomically(output, text.encode("utf-8"))
-    note(f"Wrote {len(labs)} leerlab(s) to {output}.")
+    note(wrote(len(labs), output))

@@ -15,6 +15,7 @@ from leerlab_cli.cli.options import (
     takes_filters,
     write,
 )
+from leerlab_cli.formats.messages import NO_MATCH
 from leerlab_cli.query import Filters, select
 
 
@@ -47,7 +48,7 @@ def list_labs(
 
         write(labs_json(labs))
     elif not labs:
-        note("No leerlab matches these filters.")
+        note(NO_MATCH)
     elif chosen is ListFormat.table:
         from leerlab_cli.formats.terminal import LabList
 

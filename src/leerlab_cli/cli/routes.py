@@ -16,6 +16,7 @@ from leerlab_cli.cli.options import (
     write,
 )
 from leerlab_cli.coverage import route_matrix
+from leerlab_cli.formats.messages import NO_MATCH
 from leerlab_cli.query import Filters, select
 
 
@@ -48,7 +49,7 @@ def route_coverage(
     """
     labs = select(load_dataset(ctx).leerlab, filters)
     if not labs:
-        note("No leerlab matches these filters.")
+        note(NO_MATCH)
     cells = route_matrix(labs)
     chosen = output_format or (
         RoutesFormat.table if stdout_is_terminal() else RoutesFormat.markdown

@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from leerlab_cli.formats import lab_sections
+from leerlab_cli.formats import (
+    NOT_GIVEN,
+    lab_sections,
+    route_summary,
+    sector_summary,
+    statement_text,
+)
 from leerlab_cli.models import Leerlab, Meta
-from leerlab_cli.query import route_summary, sector_summary, statement_text
 from leerlab_cli.text import one_line
 
 # Characters that CommonMark or GitHub Markdown could read as markup anywhere in a
@@ -50,7 +55,7 @@ def lab_markdown(lab: Leerlab, level: int = 1) -> str:
             shown = [_mail_link(contact.name, contact.email) for contact in lab.contacts]
         else:
             shown = [escape(value) for value in values]
-        shown = shown or [escape("niet vermeld")]
+        shown = shown or [escape(NOT_GIVEN)]
         # The source writes "Meer weten?" without a colon, every other label with one.
         heading = f"**{label}**" if label.endswith("?") else f"**{label}:**"
         if len(shown) == 1:
