@@ -135,12 +135,16 @@ def test_a_cache_file_under_another_key_is_not_served(
 
 
 def test_another_version_of_leerlab_does_not_use_the_cache(
-    write_dataset: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+    write_dataset: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> None:
     path = write_dataset()
     dataset.load(path)
     monkeypatch.setattr(leerlab_cli, "__version__", "999.0")
-    monkeypatch.setattr(cache, "_fingerprint", None)
+    cache._code_fingerprint.cache_clear()
+    # The fingerprint of version 999.0 must not outlive this test.
+    request.addfinalizer(cache._code_fingerprint.cache_clear)
     calls: list[str] = []
     validate = dataset.validate_document
 

@@ -25,7 +25,7 @@ from typer.testing import CliRunner, Result
 from conftest import META, make_lab
 from leerlab_cli.cli import app
 from leerlab_cli.dataset import load, parse_document, validate_document
-from leerlab_cli.formats import lab_sections
+from leerlab_cli.formats import lab_sections, route_summary, sector_summary, statement_text
 from leerlab_cli.formats.csv_format import CSV_COLUMNS, excel_safe, labs_csv
 from leerlab_cli.formats.json_format import labs_json
 from leerlab_cli.formats.markdown import OVERVIEW_COLUMNS, export_markdown
@@ -39,7 +39,6 @@ from leerlab_cli.models import (
     RouteStatus,
     SchoolType,
 )
-from leerlab_cli.query import route_summary, sector_summary, statement_text
 from leerlab_cli.text import one_line
 
 WriteDataset = Callable[..., Path]

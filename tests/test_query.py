@@ -13,10 +13,7 @@ from leerlab_cli.models import Leerlab, Leerweg
 from leerlab_cli.query import (
     LEERWEG_ALIASES,
     Filters,
-    dutch_join,
     resolve,
-    route_summary,
-    sector_summary,
     select,
 )
 
@@ -155,20 +152,3 @@ def test_resolve_echoes_control_characters_escaped(labs: list[Leerlab]) -> None:
 def test_resolve_empty_query(labs: list[Leerlab]) -> None:
     with pytest.raises(NotFound):
         resolve(labs, "  ")
-
-
-def test_route_and_sector_summaries(labs: list[Leerlab]) -> None:
-    by_slug = {lab.slug: lab for lab in labs}
-    assert route_summary(by_slug["midden-limburg"]) == "bb → 2 · kb/gl/tl → 3/4"
-    assert route_summary(by_slug["oost"]) == "bb → 2 · bb → 3/4 (mogelijk later)"
-    assert sector_summary(by_slug["ottoland"]) == (
-        "Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)"
-    )
-    assert sector_summary(by_slug["oost"]).startswith("diverse opleidingsrichtingen")
-
-
-def test_dutch_join() -> None:
-    assert dutch_join([]) == ""
-    assert dutch_join(["a"]) == "a"
-    assert dutch_join(["a", "b"]) == "a en b"
-    assert dutch_join(["a", "b", "c"]) == "a, b en c"

@@ -20,6 +20,7 @@ caller loads the file as if there were no cache.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sys
@@ -49,7 +50,6 @@ _STALE_TEMP_SECONDS = 3600
 _LAYOUT = b"leerlab dataset cache 1"
 # The modules whose code decides what a dataset file loads into.
 _DEFINING_MODULES = ("models.py", "dataset.py", "cache.py")
-_fingerprint: bytes | None = None
 
 
 def directory(environ: Mapping[str, str]) -> Path | None:
@@ -76,24 +76,23 @@ def key(raw: bytes) -> str | None:
     return digest.hexdigest()
 
 
+@functools.cache
 def _code_fingerprint() -> bytes:
-    global _fingerprint
-    if _fingerprint is None:
-        import pydantic
-        import pydantic_core
+    # Computed once a process; an OSError is raised again on the next call.
+    import pydantic
+    import pydantic_core
 
-        from leerlab_cli import __version__
+    from leerlab_cli import __version__
 
-        digest = hashlib.sha256(_LAYOUT)
-        for part in (__version__, pydantic.VERSION, pydantic_core.__version__, sys.version):
-            digest.update(part.encode() + b"\0")
-        package = Path(__file__).parent
-        for module in _DEFINING_MODULES:
-            # Editing the models without bumping the version must not serve data
-            # validated by the old ones; an unreadable source disables the cache.
-            digest.update((package / module).read_bytes() + b"\0")
-        _fingerprint = digest.digest()
-    return _fingerprint
+    digest = hashlib.sha256(_LAYOUT)
+    for part in (__version__, pydantic.VERSION, pydantic_core.__version__, sys.version):
+        digest.update(part.encode() + b"\0")
+    package = Path(__file__).parent
+    for module in _DEFINING_MODULES:
+        # Editing the models without bumping the version must not serve data
+        # validated by the old ones; an unreadable source disables the cache.
+        digest.update((package / module).read_bytes() + b"\0")
+    return digest.digest()
 
 
 def read(folder: Path, cache_key: str) -> Dataset | None:

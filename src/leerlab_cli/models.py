@@ -80,14 +80,6 @@ class RouteStatus(StrEnum):
     planned = "planned"
 
 
-STATUS_NAMES: dict[RouteStatus, str] = {
-    RouteStatus.running: "loopt",
-    RouteStatus.scheduled: "start gepland",
-    RouteStatus.in_development: "in ontwikkeling",
-    RouteStatus.planned: "mogelijk later",
-}
-
-
 class RouteKind(StrEnum):
     """The kind of route a leerlab works on; only the first two are legal categories."""
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from leerlab_cli.errors import NotFound
-from leerlab_cli.models import Leerlab, Leerweg, Route, SchoolStatement, Undetermined
+from leerlab_cli.models import Leerlab, Leerweg, Route
 from leerlab_cli.text import fold, printable
 
 LEERWEG_ALIASES: dict[str, frozenset[Leerweg]] = {
@@ -153,58 +153,3 @@ def resolve(labs: Sequence[Leerlab], query: str) -> Leerlab:
 def _names(lab: Leerlab) -> Iterator[str]:
     yield from (lab.name, lab.place, *lab.provinces)
     yield from (school.name for school in lab.schools)
-
-
-def route_label(route: Route) -> str:
-    """A route in a few characters, such as ``kb/gl/tl → 3/4``."""
-    leerwegen = "/".join(leerweg.value for leerweg in route.leerwegen)
-    niveaus = "/".join(str(niveau) for niveau in route.niveaus)
-    return f"{leerwegen} → {niveaus}"
-
-
-def route_summaries(lab: Leerlab) -> list[str]:
-    """Each route of a leerlab in short, planned ones marked: ``bb → 3/4 (mogelijk later)``."""
-    return [
-        route_label(route) if route.counts else f"{route_label(route)} (mogelijk later)"
-        for route in lab.routes
-    ]
-
-
-def route_summary(lab: Leerlab) -> str:
-    """All routes of a leerlab on one line: ``bb → 2 · bb → 3/4 (mogelijk later)``."""
-    return " · ".join(route_summaries(lab))
-
-
-def sector_summary(lab: Leerlab) -> str:
-    """The sector(s) with their specialisations, or the source's note where none is named."""
-    if not lab.sectors:
-        return lab.sector_note or ""
-    sectors = dutch_join(lab.sectors)
-    if lab.specialisations:
-        return f"{sectors} ({dutch_join(lab.specialisations)})"
-    return sectors
-
-
-def dutch_join(items: Sequence[str]) -> str:
-    """Items as a Dutch sentence lists them: ``a, b en c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} en {items[-1]}"
-
-
-def statement_text(value: str | Undetermined | None) -> str:
-    """A statement as people read it: ``nader te bepalen`` or ``niet vermeld`` for gaps."""
-    if value is None:
-        return "niet vermeld"
-    return str(value)
-
-
-def target_group_lines(lab: Leerlab) -> list[str]:
-    """The target group, then one line per school where the source gives one per school."""
-    lines = [statement_text(lab.target_group)]
-    lines.extend(_school_line(statement) for statement in lab.target_group_per_school)
-    return lines
-
-
-def _school_line(statement: SchoolStatement) -> str:
-    return f"{statement.school}: {statement.text}"

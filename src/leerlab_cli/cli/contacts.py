@@ -19,6 +19,7 @@ from leerlab_cli.cli.options import (
 )
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
 from leerlab_cli.contacts import contact_rows, unique_addresses
+from leerlab_cli.formats.messages import NO_CONTACT
 from leerlab_cli.query import select
 
 
@@ -60,7 +61,7 @@ def list_contacts(
 
         write(contacts_json(rows))
     elif not rows:
-        note("No contact person in the leerlabs that match these filters.")
+        note(NO_CONTACT)
     elif chosen is ContactsFormat.table:
         from leerlab_cli.formats.terminal_overview import contacts_view
 

@@ -20,6 +20,7 @@ from leerlab_cli.cli.options import (
     make_filters,
 )
 from leerlab_cli.cli.terminal import note, write
+from leerlab_cli.formats.messages import NO_MATCH, wrote
 from leerlab_cli.models import Leerlab, Meta
 from leerlab_cli.query import select
 
@@ -92,7 +93,7 @@ def export_labs(
     data = load_dataset(ctx)
     labs = select(data.leerlab, filters)
     if not labs:
-        note("No leerlab matches these filters.")
+        note(NO_MATCH)
     text = export_text(output_format, data.meta, labs, excel=excel)
     if output is None:
         write(text)
@@ -100,4 +101,4 @@ def export_labs(
     from leerlab_cli.output import write_atomically
 
     write_atomically(output, text.encode("utf-8"))
-    note(f"Wrote {len(labs)} leerlab(s) to {output}.")
+    note(wrote(len(labs), output))

@@ -1,9 +1,6 @@
-"""`leerlab list`: the leerlabs that pass the filters, one line or row each.
+"""`leerlab list`: the leerlabs that pass the filters, one line or row each."""
 
-No ``from __future__ import annotations`` here: typer reads the signature of
-every command on every call, and annotations that are objects spare it
-evaluating strings.
-"""
+from __future__ import annotations
 
 from enum import StrEnum
 from typing import Annotated
@@ -21,6 +18,7 @@ from leerlab_cli.cli.options import (
     make_filters,
 )
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
+from leerlab_cli.formats.messages import NO_MATCH
 from leerlab_cli.query import select
 
 
@@ -58,7 +56,7 @@ def list_labs(
 
         write(labs_json(labs))
     elif not labs:
-        note("No leerlab matches these filters.")
+        note(NO_MATCH)
     elif chosen is ListFormat.table:
         from leerlab_cli.formats.terminal import LabList
 

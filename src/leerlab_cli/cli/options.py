@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from enum import StrEnum
 from typing import Annotated
 
@@ -17,20 +16,7 @@ from leerlab_cli.query import LEERWEG_ALIASES, Filters
 
 def load_dataset(ctx: typer.Context) -> Dataset:
     """The dataset chosen by `--data`, $LEERLAB_DATA or the shipped default, validated."""
-    path = dataset_in_use(ctx).path
-    # Loading makes hundreds of thousands of small objects and no reference
-    # cycles. A running cyclic collector would traverse them again and again while
-    # they are made (half the time of loading 10,000 leerlabs), and freezing them
-    # afterwards spares them the collections while rendering; they live until the
-    # command ends anyway, and reference counting still frees them.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return dataset.load(path)
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
+    return dataset.load(dataset_in_use(ctx).path)
 
 
 class FromWord(StrEnum):

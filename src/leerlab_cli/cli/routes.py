@@ -19,6 +19,7 @@ from leerlab_cli.cli.options import (
 )
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
 from leerlab_cli.coverage import route_matrix
+from leerlab_cli.formats.messages import NO_MATCH
 from leerlab_cli.query import select
 
 
@@ -56,7 +57,7 @@ def route_coverage(
     filters = make_filters(sector, from_, to, province, search, include_planned)
     labs = select(load_dataset(ctx).leerlab, filters)
     if not labs:
-        note("No leerlab matches these filters.")
+        note(NO_MATCH)
     cells = route_matrix(labs)
     chosen = output_format or (
         RoutesFormat.table if stdout_is_terminal() else RoutesFormat.markdown

@@ -1,14 +1,94 @@
-"""Output formats: pure functions from leerlabs to text (or to rich renderables)."""
+"""Output formats: pure functions from leerlabs to text (or to rich renderables).
+
+This module holds the wording that several formats share: how a route, a
+sector, a school or a statement reads. The core selects; only the formats word.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from leerlab_cli.models import STATUS_NAMES, Contact, Leerlab, Route, RouteStatus, School
-from leerlab_cli.query import route_label, sector_summary, statement_text, target_group_lines
+from leerlab_cli.models import (
+    Contact,
+    Leerlab,
+    Route,
+    RouteStatus,
+    School,
+    SchoolStatement,
+    Undetermined,
+)
 
 Section = tuple[str, list[str]]
 """A labelled fact of a leerlab: its Dutch label and one or more lines of value."""
+
+NOT_GIVEN = "niet vermeld"
+"""What a fact the source does not give reads as."""
+
+STATUS_NAMES: dict[RouteStatus, str] = {
+    RouteStatus.running: "loopt",
+    RouteStatus.scheduled: "start gepland",
+    RouteStatus.in_development: "in ontwikkeling",
+    RouteStatus.planned: "mogelijk later",
+}
+"""How far a route is, in the source's Dutch."""
+
+
+def route_label(route: Route) -> str:
+    """A route in a few characters, such as ``kb/gl/tl → 3/4``."""
+    leerwegen = "/".join(leerweg.value for leerweg in route.leerwegen)
+    niveaus = "/".join(str(niveau) for niveau in route.niveaus)
+    return f"{leerwegen} → {niveaus}"
+
+
+def route_summaries(lab: Leerlab) -> list[str]:
+    """Each route of a leerlab in short, planned ones marked: ``bb → 3/4 (mogelijk later)``."""
+    return [
+        route_label(route)
+        if route.counts
+        else f"{route_label(route)} ({STATUS_NAMES[route.status]})"
+        for route in lab.routes
+    ]
+
+
+def route_summary(lab: Leerlab) -> str:
+    """All routes of a leerlab on one line: ``bb → 2 · bb → 3/4 (mogelijk later)``."""
+    return " · ".join(route_summaries(lab))
+
+
+def sector_summary(lab: Leerlab) -> str:
+    """The sector(s) with their specialisations, or the source's note where none is named."""
+    if not lab.sectors:
+        return lab.sector_note or ""
+    sectors = dutch_join(lab.sectors)
+    if lab.specialisations:
+        return f"{sectors} ({dutch_join(lab.specialisations)})"
+    return sectors
+
+
+def dutch_join(items: Sequence[str]) -> str:
+    """Items as a Dutch sentence lists them: ``a, b en c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} en {items[-1]}"
+
+
+def statement_text(value: str | Undetermined | None, missing: str = NOT_GIVEN) -> str:
+    """A statement as people read it: its text, ``nader te bepalen``, or `missing` if not given."""
+    if value is None:
+        return missing
+    return str(value)
+
+
+def school_statement_line(statement: SchoolStatement) -> str:
+    """What the source says for one school: ``School A: leerlingen uit bb``."""
+    return f"{statement.school}: {statement.text}"
+
+
+def target_group_lines(lab: Leerlab) -> list[str]:
+    """The target group, then one line per school where the source gives one per school."""
+    lines = [statement_text(lab.target_group)]
+    lines.extend(school_statement_line(statement) for statement in lab.target_group_per_school)
+    return lines
 
 
 def school_line(school: School) -> str:
@@ -70,10 +150,10 @@ def lab_sections(
         ("Plaats", [lab.place]),
         ("Provincie", [", ".join(lab.provinces)]),
         ("Samenwerkende scholen", schools),
-        ("Sector/opleidingsrichting", sector or ["niet vermeld"]),
+        ("Sector/opleidingsrichting", sector or [NOT_GIVEN]),
         ("Fase", [statement_text(lab.phase)]),
-        ("Route", [lab.route_text or "niet vermeld"]),
-        ("Routes", [route_line(route) for route in lab.routes] or ["niet vermeld"]),
+        ("Route", [lab.route_text or NOT_GIVEN]),
+        ("Routes", [route_line(route) for route in lab.routes] or [NOT_GIVEN]),
     ]
     if lab.route_kinds:
         sections.append(("Soort route", [", ".join(kind.value for kind in lab.route_kinds)]))
@@ -83,5 +163,5 @@ def lab_sections(
         ("Doelgroep", target_group_lines(lab)),
     ]
     written = [(label, [text(value) for value in values]) for label, values in sections]
-    contacts = [contact(person) for person in lab.contacts] or [text("niet vermeld")]
+    contacts = [contact(person) for person in lab.contacts] or [text(NOT_GIVEN)]
     return [*written, ("Meer weten?", contacts)]

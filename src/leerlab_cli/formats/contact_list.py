@@ -12,9 +12,14 @@ CONTACT_COLUMNS = ("slug", "name", "email", "organisation")
 """The fields of `leerlab contacts`, in the order of its table, rows and JSON objects."""
 
 
+def contact_values(row: ContactRow) -> tuple[str, str, str, str | None]:
+    """The fields of one contact person, in the order of `CONTACT_COLUMNS`."""
+    return (row.slug, row.name, row.email, row.organisation)
+
+
 def contact_fields(row: ContactRow) -> tuple[str, ...]:
-    """The fields of one contact person; an unknown organisation is empty."""
-    return (row.slug, row.name, row.email, row.organisation or "")
+    """The fields of one contact person as text; an unknown organisation is empty."""
+    return tuple(value or "" for value in contact_values(row))
 
 
 def contacts_tsv(rows: Iterable[ContactRow]) -> str:
@@ -26,8 +31,5 @@ def contacts_tsv(rows: Iterable[ContactRow]) -> str:
 
 def contacts_json(rows: Iterable[ContactRow]) -> str:
     """An array of objects with slug, name, email and organisation (null when unknown)."""
-    data = [
-        {"slug": row.slug, "name": row.name, "email": row.email, "organisation": row.organisation}
-        for row in rows
-    ]
+    data = [dict(zip(CONTACT_COLUMNS, contact_values(row), strict=True)) for row in rows]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -7,8 +7,14 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 
-from leerlab_cli.formats import contact_line, route_line, school_line
-from leerlab_cli.models import Leerlab, Undetermined
+from leerlab_cli.formats import (
+    contact_line,
+    route_line,
+    school_line,
+    school_statement_line,
+    statement_text,
+)
+from leerlab_cli.models import Leerlab
 
 CSV_COLUMNS = (
     "slug",
@@ -41,11 +47,6 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)")
 
 
-def statement_cell(value: str | Undetermined | None) -> str:
-    """A statement: its text, ``nader te bepalen``, or empty when the source does not give it."""
-    return "" if value is None else str(value)
-
-
 def _joined(values: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(values)
 
@@ -62,14 +63,14 @@ def csv_row(lab: Leerlab) -> tuple[str, ...]:
         _joined(lab.sectors),
         _joined(lab.specialisations),
         lab.sector_note or "",
-        statement_cell(lab.phase),
+        statement_text(lab.phase, missing=""),
         lab.route_text or "",
         _joined(route_line(route) for route in lab.routes),
         _joined(kind.value for kind in lab.route_kinds),
-        statement_cell(lab.works_on),
-        statement_cell(lab.design),
-        statement_cell(lab.target_group),
-        _joined(f"{item.school}: {item.text}" for item in lab.target_group_per_school),
+        statement_text(lab.works_on, missing=""),
+        statement_text(lab.design, missing=""),
+        statement_text(lab.target_group, missing=""),
+        _joined(school_statement_line(item) for item in lab.target_group_per_school),
         _joined(contact_line(contact.name, contact.email) for contact in lab.contacts),
         _joined(
             f"{contact.name}: {contact.organisation}"

@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from leerlab_cli.formats import lab_sections
+from leerlab_cli.formats import (
+    NOT_GIVEN,
+    lab_sections,
+    route_summary,
+    sector_summary,
+    statement_text,
+)
 from leerlab_cli.models import Contact, Leerlab, Meta
-from leerlab_cli.query import route_summary, sector_summary, statement_text
 from leerlab_cli.text import one_line
 
 # Characters that CommonMark or GitHub Markdown could read as markup anywhere in a
@@ -46,7 +51,7 @@ def lab_markdown(lab: Leerlab, level: int = 1) -> str:
     """One leerlab: a heading with its name, then one bullet per fact."""
     lines = [f"{'#' * level} {escape(lab.name)}", ""]
     for label, values in lab_sections(lab, text=escape, contact=_mail_link):
-        shown = values or [escape("niet vermeld")]
+        shown = values or [escape(NOT_GIVEN)]
         # The source writes "Meer weten?" without a colon, every other label with one.
         heading = f"**{label}**" if label.endswith("?") else f"**{label}:**"
         if len(shown) == 1:

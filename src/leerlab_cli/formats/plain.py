@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from leerlab_cli.formats import lab_sections
+from leerlab_cli.formats import lab_sections, route_summary, sector_summary, statement_text
 from leerlab_cli.models import Leerlab
-from leerlab_cli.query import route_summary, sector_summary, statement_text
 from leerlab_cli.text import one_line
 
 LIST_COLUMNS = ("slug", "name", "sector", "routes", "phase")

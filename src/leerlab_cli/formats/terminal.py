@@ -11,10 +11,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from leerlab_cli.formats import lab_sections
+from leerlab_cli.formats import lab_sections, route_summaries
 from leerlab_cli.formats.plain import LIST_COLUMNS, list_row
 from leerlab_cli.models import Leerlab
-from leerlab_cli.query import route_summaries
 
 NARROW = 72
 """Below this many columns the panel of `show` puts labels above their values."""

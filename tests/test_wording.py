@@ -1,0 +1,72 @@
+"""The wording the formats share: routes, sectors, statements, and the commands' notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from leerlab_cli import dataset
+from leerlab_cli.formats import (
+    NOT_GIVEN,
+    dutch_join,
+    route_summary,
+    sector_summary,
+    statement_text,
+    target_group_lines,
+)
+from leerlab_cli.formats.contact_list import CONTACT_COLUMNS, contact_fields, contact_values
+from leerlab_cli.formats.messages import wrote
+from leerlab_cli.models import Leerlab, SchoolStatement, Undetermined
+
+
+def test_route_and_sector_summaries(shipped: Path) -> None:
+    by_slug = {lab.slug: lab for lab in dataset.load(shipped).leerlab}
+    assert route_summary(by_slug["midden-limburg"]) == "bb → 2 · kb/gl/tl → 3/4"
+    assert route_summary(by_slug["oost"]) == "bb → 2 · bb → 3/4 (mogelijk later)"
+    assert sector_summary(by_slug["ottoland"]) == (
+        "Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)"
+    )
+    assert sector_summary(by_slug["oost"]).startswith("diverse opleidingsrichtingen")
+
+
+def test_dutch_join() -> None:
+    assert dutch_join([]) == ""
+    assert dutch_join(["a"]) == "a"
+    assert dutch_join(["a", "b"]) == "a en b"
+    assert dutch_join(["a", "b", "c"]) == "a, b en c"
+
+
+def test_statement_text() -> None:
+    assert statement_text("loopt") == "loopt"
+    assert statement_text(Undetermined()) == "nader te bepalen"
+    assert statement_text(None) == NOT_GIVEN == "niet vermeld"
+    assert statement_text(None, missing="") == ""
+
+
+def test_target_group_lines_name_the_school(shipped: Path) -> None:
+    lab = dataset.load(shipped).leerlab[0]
+    lab = lab.model_copy(
+        update={
+            "target_group": None,
+            "target_group_per_school": [SchoolStatement(school="School A", text="bb-leerlingen")],
+        }
+    )
+    assert target_group_lines(lab) == ["niet vermeld", "School A: bb-leerlingen"]
+
+
+def test_contact_fields_follow_the_columns(shipped: Path) -> None:
+    from leerlab_cli.contacts import contact_rows
+
+    labs: list[Leerlab] = dataset.load(shipped).leerlab
+    for row in contact_rows(labs):
+        values = dict(zip(CONTACT_COLUMNS, contact_values(row), strict=True))
+        assert values == {
+            "slug": row.slug,
+            "name": row.name,
+            "email": row.email,
+            "organisation": row.organisation,
+        }
+        assert contact_fields(row) == (row.slug, row.name, row.email, row.organisation or "")
+
+
+def test_wrote() -> None:
+    assert wrote(3, Path("uit.csv")) == "Wrote 3 leerlab(s) to uit.csv."
