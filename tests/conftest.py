@@ -78,6 +78,9 @@ def _no_dataset_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # A developer's own LEERLAB_DATA must not change what the tests see.
     monkeypatch.delenv("LEERLAB_DATA", raising=False)
     monkeypatch.delenv("LEERLAB_DEBUG", raising=False)
+    # Most tests compare with the English message ids; tests of the language
+    # itself (test_language.py) set LEERLAB_LANG and the locale on each call.
+    monkeypatch.setenv("LEERLAB_LANG", "en")
 
 
 @pytest.fixture(autouse=True)

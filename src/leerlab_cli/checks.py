@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from leerlab_cli.i18n import _
 from leerlab_cli.models import Dataset, Leerweg, RouteKind
 
 _LEGAL_KINDS = (RouteKind.doorlopende_leerroute, RouteKind.geintegreerde_leerroute)
@@ -17,14 +18,18 @@ def domain_warnings(dataset: Dataset) -> list[str]:
             for kind in legal:
                 if 1 in route.niveaus:
                     warnings.append(
-                        f"{where}: routes[{index}]: a {kind.value} cannot lead to mbo niveau 1 "
-                        "(Entree)"
+                        _(
+                            "{where}: routes[{index}]: a {kind} cannot lead to mbo niveau 1 "
+                            "(Entree)"
+                        ).format(where=where, index=index, kind=kind.value)
                     )
             if RouteKind.geintegreerde_leerroute in legal and (
                 set(route.leerwegen) != {Leerweg.bb} or set(route.niveaus) != {2}
             ):
                 warnings.append(
-                    f"{where}: routes[{index}]: a geïntegreerde leerroute runs from vmbo bb "
-                    "to mbo niveau 2 only"
+                    _(
+                        "{where}: routes[{index}]: a geïntegreerde leerroute runs from vmbo bb "
+                        "to mbo niveau 2 only"
+                    ).format(where=where, index=index)
                 )
     return warnings

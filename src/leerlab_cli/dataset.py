@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from leerlab_cli import cache
 from leerlab_cli.errors import DatasetError
+from leerlab_cli.i18n import N_, _, ngettext
 from leerlab_cli.models import (
     CONTROL_PATTERN,
     EMAIL_PATTERN,
@@ -35,9 +36,33 @@ _SHIPPED_CANDIDATES = (
 )
 
 _PATTERN_MESSAGES = {
-    CONTROL_PATTERN: "contains a control character, which is not allowed in text",
-    SLUG_PATTERN: "must be lowercase letters a-z, digits and single hyphens, like 'noord-brabant'",
-    EMAIL_PATTERN: "is not a valid e-mail address",
+    CONTROL_PATTERN: N_("contains a control character, which is not allowed in text"),
+    SLUG_PATTERN: N_(
+        "must be lowercase letters a-z, digits and single hyphens, like 'noord-brabant'"
+    ),
+    EMAIL_PATTERN: N_("is not a valid e-mail address"),
+}
+# pydantic's own messages are English: each kind of error the models can raise is
+# worded here, with the values pydantic puts in its context.
+_ERROR_MESSAGES = {
+    "missing": N_("required field is missing"),
+    "extra_forbidden": N_("unknown field (check its spelling)"),
+    "string_type": N_("must be text"),
+    "string_too_short": N_("must not be empty"),
+    "int_type": N_("must be a whole number"),
+    "int_parsing": N_("must be a whole number"),
+    "int_from_float": N_("must be a whole number"),
+    "bool_type": N_("must be true or false"),
+    "list_type": N_("must be a list"),
+    "dict_type": N_("must be a table"),
+    "model_type": N_("must be a table"),
+    "model_attributes_type": N_("must be a table"),
+    "greater_than_equal": N_("must be {ge} or more"),
+    "less_than_equal": N_("must be {le} or less"),
+    "enum": N_("must be one of {expected}"),
+    "literal_error": N_("must be {expected}"),
+    "union_tag_invalid": N_("must be text or a table with nader_te_bepalen = true"),
+    "union_tag_not_found": N_("must be text or a table with nader_te_bepalen = true"),
 }
 _UNION_TAGS = {TEXT_TAG, UNDETERMINED_TAG}
 # Compiled on first use by `re`'s own cache: only messages about errors need them.
@@ -94,14 +119,16 @@ def _read_bytes(path: Path, name: str) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise DatasetError(f"{name}: no such file") from None
+        raise DatasetError(_("{name}: no such file").format(name=name)) from None
     except IsADirectoryError:
-        raise DatasetError(f"{name}: is a folder, not a dataset file") from None
+        raise DatasetError(_("{name}: is a folder, not a dataset file").format(name=name)) from None
     except PermissionError:
-        raise DatasetError(f"{name}: permission denied") from None
+        raise DatasetError(_("{name}: permission denied").format(name=name)) from None
     except OSError as error:
         reason = printable(error.strerror or type(error).__name__)
-        raise DatasetError(f"{name}: cannot be read: {reason}") from None
+        raise DatasetError(
+            _("{name}: cannot be read: {reason}").format(name=name, reason=reason)
+        ) from None
 
 
 def parse_document(raw: bytes, name: str) -> dict[str, Any]:
@@ -111,17 +138,21 @@ def parse_document(raw: bytes, name: str) -> dict[str, Any]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise DatasetError(f"{name}: line {line}: not valid UTF-8 text") from None
+        raise DatasetError(
+            _("{name}: line {line}: not valid UTF-8 text").format(name=name, line=line)
+        ) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DatasetError(f"{name}: {_describe_toml_error(error, text)}") from None
     except RecursionError:
-        raise DatasetError(f"{name}: invalid TOML: nested too deeply") from None
+        raise DatasetError(_("{name}: invalid TOML: nested too deeply").format(name=name)) from None
     except ValueError as error:
         # tomllib lets int() refuse integers of more than 4300 digits.
-        reason = "an integer is too large" if "digits" in str(error) else printable(str(error))
-        raise DatasetError(f"{name}: invalid TOML: {reason}") from None
+        reason = _("an integer is too large") if "digits" in str(error) else printable(str(error))
+        raise DatasetError(
+            _("{name}: invalid TOML: {reason}").format(name=name, reason=reason)
+        ) from None
 
 
 def _describe_toml_error(error: tomllib.TOMLDecodeError, text: str) -> str:
@@ -131,12 +162,16 @@ def _describe_toml_error(error: tomllib.TOMLDecodeError, text: str) -> str:
         line = text.count("\n") + 1
         column = len(text) - text.rfind("\n")
         reason = printable(message.removesuffix(_TOML_AT_END))
-        return f"line {line}, column {column}: invalid TOML: {reason}; the file ends too early"
+        return _(
+            "line {line}, column {column}: invalid TOML: {reason}; the file ends too early"
+        ).format(line=line, column=column, reason=reason)
     position = re.match(_TOML_POSITION, message)
     if position is None:
-        return f"invalid TOML: {printable(message)}"
+        return _("invalid TOML: {reason}").format(reason=printable(message))
     reason = printable(position["msg"])
-    return f"line {position['line']}, column {position['col']}: invalid TOML: {reason}"
+    return _("line {line}, column {column}: invalid TOML: {reason}").format(
+        line=position["line"], column=position["col"], reason=reason
+    )
 
 
 def validate_document(document: dict[str, Any], name: str) -> Dataset:
@@ -153,6 +188,19 @@ def validate_document(document: dict[str, Any], name: str) -> Dataset:
 
 def load(path: Path) -> Dataset:
     """Load and validate the dataset file at `path`, from the cache when it holds these bytes."""
+    return load_telling_cache(path).dataset
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated dataset, and whether it came from the cache."""
+
+    dataset: Dataset
+    from_cache: bool
+
+
+def load_telling_cache(path: Path) -> Loaded:
+    """`load`, also saying whether the validated copy came from the cache."""
     name = printable(str(path))
     raw = _read_bytes(path, name)
     folder = cache.directory(os.environ)
@@ -160,7 +208,7 @@ def load(path: Path) -> Dataset:
     if folder is not None and cache_key is not None:
         cached = cache.read(folder, cache_key)
         if cached is not None:
-            return cached
+            return Loaded(cached, from_cache=True)
     document = parse_document(raw, name)
     # The bytes are not needed any more: free them before validation doubles the data.
     del raw
@@ -168,7 +216,7 @@ def load(path: Path) -> Dataset:
     del document
     if folder is not None and cache_key is not None:
         cache.write(folder, cache_key, dataset)
-    return dataset
+    return Loaded(dataset, from_cache=False)
 
 
 def integrity_problems(dataset: Dataset) -> list[str]:
@@ -178,7 +226,11 @@ def integrity_problems(dataset: Dataset) -> list[str]:
     for number, lab in enumerate(dataset.leerlab, start=1):
         where = f"leerlab '{lab.slug}' (#{number})"
         if lab.slug in first_with_slug:
-            problems.append(f"{where}: slug: duplicate of leerlab #{first_with_slug[lab.slug]}")
+            problems.append(
+                _("{where}: slug: duplicate of leerlab #{number}").format(
+                    where=where, number=first_with_slug[lab.slug]
+                )
+            )
         else:
             first_with_slug[lab.slug] = number
         school_names = {school.name for school in lab.schools}
@@ -186,14 +238,18 @@ def integrity_problems(dataset: Dataset) -> list[str]:
             for school in route.schools:
                 if school not in school_names:
                     problems.append(
-                        f"{where}: routes[{index}].schools: '{school}' is not one of the "
-                        "leerlab's schools"
+                        _(
+                            "{where}: routes[{index}].schools: '{school}' is not one of the "
+                            "leerlab's schools"
+                        ).format(where=where, index=index, school=school)
                     )
         for index, statement in enumerate(lab.target_group_per_school):
             if statement.school not in school_names:
                 problems.append(
-                    f"{where}: target_group_per_school[{index}].school: "
-                    f"'{statement.school}' is not one of the leerlab's schools"
+                    _(
+                        "{where}: target_group_per_school[{index}].school: "
+                        "'{school}' is not one of the leerlab's schools"
+                    ).format(where=where, index=index, school=statement.school)
                 )
     return problems
 
@@ -212,13 +268,22 @@ def _describe_validation_error(
 
 
 def _message(kind: str, message: str, context: Mapping[str, Any] | None) -> str:
-    if kind == "string_pattern_mismatch" and context is not None:
-        return _PATTERN_MESSAGES.get(str(context.get("pattern")), message)
-    if kind == "extra_forbidden":
-        return "unknown field (check its spelling)"
-    if kind == "missing":
-        return "required field is missing"
-    return printable(message)
+    context = context or {}
+    if kind == "string_pattern_mismatch" and str(context.get("pattern")) in _PATTERN_MESSAGES:
+        return _(_PATTERN_MESSAGES[str(context["pattern"])])
+    if kind == "too_short":
+        count = int(context.get("min_length", 1))
+        return ngettext(
+            "must have at least {count} item", "must have at least {count} items", count
+        ).format(count=count)
+    if kind in _ERROR_MESSAGES:
+        expected = str(context.get("expected", "")).replace(" or ", _(" or "))
+        return _(_ERROR_MESSAGES[kind]).format(
+            ge=context.get("ge"), le=context.get("le"), expected=printable(expected)
+        )
+    # A kind of error the models did not raise before: say so in the chosen
+    # language, with pydantic's own English words.
+    return _("invalid value ({kind}): {message}").format(kind=kind, message=printable(message))
 
 
 def _describe_location(location: Sequence[int | str], document: Mapping[str, Any]) -> str:
@@ -226,7 +291,7 @@ def _describe_location(location: Sequence[int | str], document: Mapping[str, Any
         lab = _describe_lab(location[1], document)
         rest = _field_path(location[2:])
         return f"{lab}: {rest}" if rest else lab
-    return _field_path(location) or "the document"
+    return _field_path(location) or _("the document")
 
 
 def _describe_lab(index: int, document: Mapping[str, Any]) -> str:

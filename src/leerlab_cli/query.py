@@ -5,9 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 from leerlab_cli.errors import NotFound
+from leerlab_cli.i18n import _
 from leerlab_cli.models import Leerlab, Leerweg, Route
 from leerlab_cli.text import fold, printable
 
@@ -122,34 +124,81 @@ def searchable_text(lab: Leerlab) -> str:
     return "\n".join(lab_strings(lab))
 
 
-def resolve(labs: Sequence[Leerlab], query: str) -> Leerlab:
+class MatchKind(StrEnum):
+    """How a query named the leerlab it found."""
+
+    slug = "slug"
+    slug_prefix = "slug_prefix"
+    name = "name"
+    place = "place"
+    province = "province"
+    school = "school"
+
+
+@dataclass(frozen=True)
+class Match:
+    """The leerlab a query names, how it named it, and the text that matched."""
+
+    lab: Leerlab
+    kind: MatchKind
+    matched: str
+
+
+def find(labs: Sequence[Leerlab], query: str, *, exact: bool = False) -> Match:
     """The one leerlab `query` names: exact slug, unique slug prefix, or unique name match.
 
-    Raises `NotFound` with the candidates when the query is ambiguous, and with
-    the closest slugs when nothing matches.
+    With `exact`, only the exact slug. Raises `NotFound` with the candidates when
+    the query is ambiguous, and with the closest slugs when nothing matches.
     """
     wanted = fold(query.strip())
     shown = printable(query)
     if not wanted:
-        raise NotFound("give a leerlab: a slug, or part of its name, place or schools")
+        raise NotFound(_("give a leerlab: a slug, or part of its name, place or schools"))
     for lab in labs:
         if fold(lab.slug) == wanted:
-            return lab
-    for candidates in (
-        [lab for lab in labs if fold(lab.slug).startswith(wanted)],
-        [lab for lab in labs if any(wanted in fold(text) for text in _names(lab))],
-    ):
-        if len(candidates) == 1:
-            return candidates[0]
-        if candidates:
-            listed = ", ".join(f"{lab.slug} ({lab.name})" for lab in candidates)
-            raise NotFound(f"'{shown}' matches more than one leerlab: {listed}")
+            return Match(lab, MatchKind.slug, lab.slug)
+    if not exact:
+        prefixed = [
+            Match(lab, MatchKind.slug_prefix, lab.slug)
+            for lab in labs
+            if fold(lab.slug).startswith(wanted)
+        ]
+        named = [match for lab in labs if (match := _name_match(lab, wanted)) is not None]
+        for candidates in (prefixed, named):
+            if len(candidates) == 1:
+                return candidates[0]
+            if candidates:
+                listed = ", ".join(f"{match.lab.slug} ({match.lab.name})" for match in candidates)
+                raise NotFound(
+                    _("'{query}' matches more than one leerlab: {listed}").format(
+                        query=shown, listed=listed
+                    )
+                )
     slugs = [lab.slug for lab in labs]
     close = difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.6)
-    hint = f"; did you mean {' or '.join(close)}?" if close else ""
-    raise NotFound(f"no leerlab matches '{shown}'{hint}")
+    if close:
+        raise NotFound(
+            _("no leerlab matches '{query}'; did you mean {slugs}?").format(
+                query=shown, slugs=_(" or ").join(close)
+            )
+        )
+    raise NotFound(_("no leerlab matches '{query}'").format(query=shown))
 
 
-def _names(lab: Leerlab) -> Iterator[str]:
-    yield from (lab.name, lab.place, *lab.provinces)
-    yield from (school.name for school in lab.schools)
+def resolve(labs: Sequence[Leerlab], query: str) -> Leerlab:
+    """The one leerlab `query` names, as `find` finds it."""
+    return find(labs, query).lab
+
+
+def _name_match(lab: Leerlab, wanted: str) -> Match | None:
+    for kind, text in _names(lab):
+        if wanted in fold(text):
+            return Match(lab, kind, text)
+    return None
+
+
+def _names(lab: Leerlab) -> Iterator[tuple[MatchKind, str]]:
+    yield MatchKind.name, lab.name
+    yield MatchKind.place, lab.place
+    yield from ((MatchKind.province, province) for province in lab.provinces)
+    yield from ((MatchKind.school, school.name) for school in lab.schools)

@@ -8,25 +8,29 @@ annotations when it builds the command, and only the command that runs is built.
 
 from __future__ import annotations
 
+import difflib
 import gc
 import importlib
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
 from types import FrameType
 from typing import Annotated, Any
 
+import click
 import typer
 import typer.main
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandInfo
 
 from leerlab_cli import __version__
+from leerlab_cli.cli.options import DataOption
 from leerlab_cli.cli.terminal import error, silence_stdout, use_utf8, write
 from leerlab_cli.errors import LeerlabError
+from leerlab_cli.i18n import N_, LanguageError, _, localize_rich_help, setup_language
 from leerlab_cli.text import printable
 
 DEBUG_VAR = "LEERLAB_DEBUG"
@@ -39,9 +43,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "contacts": ("leerlab_cli.cli.contacts", "list_contacts"),
     "export": ("leerlab_cli.cli.export", "export_labs"),
     "validate": ("leerlab_cli.cli.validate", "validate_dataset"),
+    "info": ("leerlab_cli.cli.info", "dataset_info"),
     "schema": ("leerlab_cli.cli.schema", "print_schema"),
 }
-"""Every command: its name, and the module and function that implement it."""
+"""Every command: its name, and the module and function that implement it.
+
+Each module also has `HELP`, the command's help (marked with `N_`), and may have
+`EXAMPLES`, shown below the options.
+"""
+
+_TYPER_HELP = (
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+)
+"""typer's help for its completion options, which typer does not mark for translation."""
 
 
 class _LazyCommands(Mapping[str, Any]):
@@ -55,13 +70,21 @@ class _LazyCommands(Mapping[str, Any]):
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._built:
-            module, function = COMMANDS[name]
-            callback = getattr(importlib.import_module(module), function)
-            self._built[name] = typer.main.get_command_from_info(
-                CommandInfo(name=name, callback=callback),
+            module_name, function = COMMANDS[name]
+            module = importlib.import_module(module_name)
+            command = typer.main.get_command_from_info(
+                CommandInfo(
+                    name=name,
+                    callback=getattr(module, function),
+                    cls=LeerlabCommand,
+                    help=module.HELP,
+                    epilog=getattr(module, "EXAMPLES", None),
+                ),
                 pretty_exceptions_short=True,
                 rich_markup_mode=self._markup_mode,
             )
+            localize(command)
+            self._built[name] = command
         return self._built[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -69,6 +92,32 @@ class _LazyCommands(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(COMMANDS)
+
+
+def localize(command: click.Command) -> None:
+    """Translate the help of `command` and its parameters into the interface language.
+
+    The help is written as message ids (`N_`) and the click objects are built
+    before the language is chosen, so it is translated here; the message id is
+    kept on the object, so that a second run in one process can translate again.
+    """
+    for item in (command, *command.params):
+        for attribute in ("help", "short_help", "epilog"):
+            message = vars(item).setdefault(f"_message_{attribute}", getattr(item, attribute, None))
+            if message:
+                setattr(item, attribute, _(message))
+    if isinstance(command, LeerlabGroup):
+        for built in command.commands._built.values():  # type: ignore[attr-defined]
+            localize(built)
+
+
+class LeerlabCommand(TyperCommand):
+    """A command whose help is shown in the interface language."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Write the help, with typer's own words translated too."""
+        localize_rich_help()
+        super().format_help(ctx, formatter)
 
 
 class LeerlabGroup(TyperGroup):
@@ -79,10 +128,21 @@ class LeerlabGroup(TyperGroup):
         self.commands = _LazyCommands(self.rich_markup_mode)  # type: ignore[assignment]
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the app; all output, help and usage errors included, is UTF-8."""
+        """Run the app in the interface language; all output is UTF-8."""
         use_utf8()
+        try:
+            setup_language()
+        except LanguageError as problem:
+            error(str(problem))
+            sys.exit(2)
+        localize(self)
         with _terminating_signals_raise():
             return super().main(*args, **kwargs)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Write the help, with typer's own words translated too."""
+        localize_rich_help()
+        super().format_help(ctx, formatter)
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         """Parse the global options, with errors translated as in `invoke`."""
@@ -100,11 +160,14 @@ def _translated_errors() -> Iterator[None]:
     # The one place where what the code raises becomes messages and exit codes.
     try:
         yield
-    except typer.TyperException as usage_error:
-        # Usage errors echo what the user typed; click escapes most control
-        # characters, but not all (bidi overrides), so escape them all here.
-        usage_error.message = printable(usage_error.message, keep_lines=True)
+    except click.exceptions.NoArgsIsHelpError:
+        # Not an error to report: typer shows the help instead.
+        localize_rich_help()
         raise
+    except click.NoSuchOption as unknown:
+        raise _usage_error(_close_suggestions(unknown)) from None
+    except click.ClickException as usage_error:
+        raise _usage_error(usage_error) from None
     except (typer.Exit, typer.Abort):
         raise
     except LeerlabError as problem:
@@ -118,10 +181,41 @@ def _translated_errors() -> Iterator[None]:
         if os.environ.get(DEBUG_VAR):
             raise
         error(
-            f"internal error ({type(bug).__name__}): this is a bug in leerlab; "
-            f"run again with {DEBUG_VAR}=1 to see the traceback"
+            _(
+                "internal error ({kind}): this is a bug in leerlab; "
+                "run again with {variable}=1 to see the traceback"
+            ).format(kind=type(bug).__name__, variable=DEBUG_VAR)
         )
         raise typer.Exit(1) from None
+
+
+def _usage_error(usage_error: click.ClickException) -> Exception:
+    # Usage errors echo what the user typed; click escapes most control
+    # characters, but not all (bidi overrides), so escape them all here.
+    usage_error.message = printable(usage_error.message, keep_lines=True)  # type: ignore[misc]
+    if sys.stderr.isatty():
+        # A person reads it: typer draws it in a box, with a hint at --help.
+        localize_rich_help()
+        return usage_error
+    # A log or a program reads it: one line, as every other error.
+    error(usage_error.format_message())
+    return typer.Exit(usage_error.exit_code)
+
+
+def _close_suggestions(unknown: click.NoSuchOption) -> click.NoSuchOption:
+    # click suggests any option that shares a few characters (--json: --to);
+    # keep only the ones that differ from what was typed by a typo.
+    typed = unknown.option_name.lstrip("-")
+    close = [
+        option
+        for option in unknown.possibilities or ()
+        if difflib.SequenceMatcher(None, typed, option.lstrip("-")).ratio() >= _CLOSE_ENOUGH
+    ]
+    return click.NoSuchOption(unknown.option_name, possibilities=close, ctx=unknown.ctx)
+
+
+_CLOSE_ENOUGH = 0.7
+"""How alike a typed option and a real one must be for "did you mean"."""
 
 
 _TERMINATING_SIGNALS = ("SIGTERM", "SIGHUP")
@@ -150,10 +244,12 @@ def _exit_on_signal(number: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + number)
 
 
+HELP = N_("Query the regional vmbo–mbo leerlabs of the programme Sterk beroepsonderwijs.")
+
 app = typer.Typer(
     cls=LeerlabGroup,
     name="leerlab",
-    help="Query the regional vmbo–mbo leerlabs of the programme Sterk beroepsonderwijs.",
+    help=HELP,
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -168,19 +264,14 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data",
-            help="Dataset file to use (default: $LEERLAB_DATA, else the shipped dataset).",
-            show_default=False,
-            metavar="PATH",
-        ),
-    ] = None,
+    data: DataOption = None,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", help="Show the version and exit.", callback=_show_version, is_eager=True
+            "--version",
+            help=N_("Show the version and exit."),
+            callback=_show_version,
+            is_eager=True,
         ),
     ] = False,
 ) -> None:

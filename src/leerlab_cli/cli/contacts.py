@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
+    DataOption,
     FromOption,
     PlannedOption,
     ProvinceOption,
@@ -19,7 +20,8 @@ from leerlab_cli.cli.options import (
 )
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
 from leerlab_cli.contacts import contact_rows, unique_addresses
-from leerlab_cli.formats.messages import NO_CONTACT
+from leerlab_cli.formats.messages import no_contact
+from leerlab_cli.i18n import N_
 from leerlab_cli.query import select
 
 
@@ -32,6 +34,13 @@ class ContactsFormat(StrEnum):
     emails = "emails"
 
 
+HELP = N_(
+    "List the contact persons of the leerlabs that pass the filters, one row each.\n\n"
+    "Each tab-separated line has the fields slug, name, email and organisation."
+)
+EXAMPLES = N_("Examples:\n\nleerlab contacts --sector zorg\n\nleerlab contacts --format emails")
+
+
 def list_contacts(
     ctx: typer.Context,
     sector: SectorOption = None,
@@ -40,11 +49,13 @@ def list_contacts(
     province: ProvinceOption = None,
     search: SearchOption = None,
     include_planned: PlannedOption = False,
+    data: DataOption = None,
     output_format: Annotated[
         ContactsFormat | None,
         typer.Option(
             "--format",
-            help=(
+            "-f",
+            help=N_(
                 "Output format (default: table on a terminal, tsv in a pipe); emails is one "
                 "line of Name <address> to paste into a mail client."
             ),
@@ -52,7 +63,7 @@ def list_contacts(
         ),
     ] = None,
 ) -> None:
-    """List the contact persons of the leerlabs that pass the filters, one row each."""
+    """The contact persons of the leerlabs that pass the filters (the help is `HELP`)."""
     filters = make_filters(sector, from_, to, province, search, include_planned)
     rows = contact_rows(select(load_dataset(ctx).leerlab, filters))
     chosen = output_format or (ContactsFormat.table if stdout_is_terminal() else ContactsFormat.tsv)
@@ -61,7 +72,7 @@ def list_contacts(
 
         write(contacts_json(rows))
     elif not rows:
-        note(NO_CONTACT)
+        note(no_contact())
     elif chosen is ContactsFormat.table:
         from leerlab_cli.formats.terminal_overview import contacts_view
 

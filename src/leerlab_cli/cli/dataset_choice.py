@@ -13,7 +13,9 @@ from leerlab_cli.dataset import DatasetChoice
 
 def dataset_in_use(ctx: typer.Context) -> DatasetChoice:
     """The dataset this command line uses, and why: `--data`, $LEERLAB_DATA or the shipped one."""
-    # `--data` belongs to the app, so it is among the root's parameters: both when a
-    # command runs and while the shell completes a word, before the app's callback runs.
-    explicit = ctx.find_root().params.get("data")
+    # `--data` is both the app's option and the command's, so it is among the
+    # command's or the root's parameters: both when a command runs and while the
+    # shell completes a word, before the app's callback runs. After the command
+    # name wins, as the later of the two.
+    explicit = ctx.params.get("data") or ctx.find_root().params.get("data")
     return dataset.choose(Path(explicit) if explicit else None, os.environ)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
+    DataOption,
     FromOption,
     PlannedOption,
     ProvinceOption,
@@ -20,7 +21,8 @@ from leerlab_cli.cli.options import (
     make_filters,
 )
 from leerlab_cli.cli.terminal import note, write
-from leerlab_cli.formats.messages import NO_MATCH, wrote
+from leerlab_cli.formats.messages import no_match, wrote
+from leerlab_cli.i18n import N_, _
 from leerlab_cli.models import Leerlab, Meta
 from leerlab_cli.query import select
 
@@ -55,6 +57,14 @@ def export_text(
     return export_markdown(meta, labs)
 
 
+HELP = N_("Export the leerlabs, filtered, as Markdown, CSV, JSON or a TOML dataset.")
+EXAMPLES = N_(
+    "Examples:\n\n"
+    "leerlab export --sector zorg -o zorg.md\n\n"
+    "leerlab export --format csv --excel -o leerlabs.csv"
+)
+
+
 def export_labs(
     ctx: typer.Context,
     sector: SectorOption = None,
@@ -63,15 +73,19 @@ def export_labs(
     province: ProvinceOption = None,
     search: SearchOption = None,
     include_planned: PlannedOption = False,
+    data: DataOption = None,
     output_format: Annotated[
         ExportFormat,
-        typer.Option("--format", help="Output format."),
+        typer.Option("--format", "-f", help=N_("Output format.")),
     ] = ExportFormat.markdown,
     excel: Annotated[
         bool,
         typer.Option(
             "--excel",
-            help="With --format csv: for a Dutch spreadsheet (BOM, ';', CRLF, formulas defused).",
+            help=N_(
+                "With --format csv: for a Dutch spreadsheet (BOM, ';', CRLF, formulas defused), "
+                "with the column names in the interface language."
+            ),
         ),
     ] = False,
     output: Annotated[
@@ -79,22 +93,24 @@ def export_labs(
         typer.Option(
             "--output",
             "-o",
-            help="Write to this file instead of stdout; it is replaced whole, and only "
-            "when the export succeeds.",
+            help=N_(
+                "Write to this file instead of stdout; it is replaced whole, and only "
+                "when the export succeeds."
+            ),
             metavar="PATH",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Export the leerlabs, filtered, as Markdown, CSV, JSON or a TOML dataset."""
+    """Export the leerlabs that pass the filters (the help is `HELP`)."""
     filters = make_filters(sector, from_, to, province, search, include_planned)
     if excel and output_format is not ExportFormat.csv:
-        raise typer.BadParameter("only applies to --format csv", param_hint="'--excel'")
-    data = load_dataset(ctx)
-    labs = select(data.leerlab, filters)
+        raise typer.BadParameter(_("only applies to --format csv"), param_hint="'--excel'")
+    chosen_dataset = load_dataset(ctx)
+    labs = select(chosen_dataset.leerlab, filters)
     if not labs:
-        note(NO_MATCH)
-    text = export_text(output_format, data.meta, labs, excel=excel)
+        note(no_match())
+    text = export_text(output_format, chosen_dataset.meta, labs, excel=excel)
     if output is None:
         write(text)
         return

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
+    DataOption,
     FromOption,
     PlannedOption,
     ProvinceOption,
@@ -18,7 +19,8 @@ from leerlab_cli.cli.options import (
     make_filters,
 )
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
-from leerlab_cli.formats.messages import NO_MATCH
+from leerlab_cli.formats.messages import no_match
+from leerlab_cli.i18n import N_
 from leerlab_cli.query import select
 
 
@@ -30,6 +32,15 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+HELP = N_(
+    "List the leerlabs, filtered: a table on a terminal, tab-separated lines in a pipe.\n\n"
+    "Each tab-separated line has the fields slug, name, sector, routes and phase."
+)
+EXAMPLES = N_(
+    "Examples:\n\nleerlab list --sector zorg\n\nleerlab list --from kb --to 3 --format json"
+)
+
+
 def list_labs(
     ctx: typer.Context,
     sector: SectorOption = None,
@@ -38,16 +49,18 @@ def list_labs(
     province: ProvinceOption = None,
     search: SearchOption = None,
     include_planned: PlannedOption = False,
+    data: DataOption = None,
     output_format: Annotated[
         ListFormat | None,
         typer.Option(
             "--format",
-            help="Output format (default: table on a terminal, tsv in a pipe).",
+            "-f",
+            help=N_("Output format (default: table on a terminal, tsv in a pipe)."),
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """List the leerlabs, filtered; a table on a terminal, tab-separated lines in a pipe."""
+    """List the leerlabs that pass the filters (the help is `HELP`)."""
     filters = make_filters(sector, from_, to, province, search, include_planned)
     labs = select(load_dataset(ctx).leerlab, filters)
     chosen = output_format or (ListFormat.table if stdout_is_terminal() else ListFormat.tsv)
@@ -56,7 +69,7 @@ def list_labs(
 
         write(labs_json(labs))
     elif not labs:
-        note(NO_MATCH)
+        note(no_match())
     elif chosen is ListFormat.table:
         from leerlab_cli.formats.terminal import LabList
 

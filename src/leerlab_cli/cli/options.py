@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,6 +11,7 @@ import typer
 from leerlab_cli import dataset
 from leerlab_cli.cli.completion import complete_province, complete_sector
 from leerlab_cli.cli.dataset_choice import dataset_in_use
+from leerlab_cli.i18n import N_, _
 from leerlab_cli.models import Dataset
 from leerlab_cli.query import LEERWEG_ALIASES, Filters
 
@@ -45,15 +47,30 @@ class ToNiveau(StrEnum):
 def _no_blank(values: list[str] | None) -> list[str] | None:
     for value in values or ():
         if not value.strip():
-            raise typer.BadParameter("must not be empty")
+            raise typer.BadParameter(_("must not be empty"))
     return values
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help=N_("Dataset file to use (default: $LEERLAB_DATA, else the shipped dataset)."),
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+"""`--data`, accepted before the command name and after it."""
 
 
 SectorOption = Annotated[
     list[str] | None,
     typer.Option(
         "--sector",
-        help="Sector or specialisation contains TEXT (case and accents ignored); repeat for OR.",
+        help=N_(
+            "The sector or specialisation contains this text (case and accents ignored); "
+            "repeat for OR."
+        ),
         metavar="TEXT",
         callback=_no_blank,
         autocompletion=complete_sector,
@@ -63,8 +80,10 @@ FromOption = Annotated[
     list[FromWord] | None,
     typer.Option(
         "--from",
-        help="A route starts from this vmbo leerweg: bb, kb, gl, tl, basis, kader, gemengd, "
-        "theoretisch, or gt (gl or tl); repeat for OR.",
+        help=N_(
+            "A route starts from this vmbo leerweg: bb, kb, gl, tl, basis, kader, gemengd, "
+            "theoretisch, or gt (gl or tl); repeat for OR."
+        ),
         metavar="LEERWEG",
         case_sensitive=False,
     ),
@@ -73,7 +92,7 @@ ToOption = Annotated[
     list[ToNiveau] | None,
     typer.Option(
         "--to",
-        help="A route leads to this mbo niveau: 1, 2, 3 or 4; repeat for OR.",
+        help=N_("A route leads to this mbo niveau: 1, 2, 3 or 4; repeat for OR."),
         metavar="NIVEAU",
     ),
 ]
@@ -81,7 +100,7 @@ ProvinceOption = Annotated[
     list[str] | None,
     typer.Option(
         "--province",
-        help="Province contains TEXT (case and accents ignored); repeat for OR.",
+        help=N_("The province contains this text (case and accents ignored); repeat for OR."),
         metavar="TEXT",
         callback=_no_blank,
         autocompletion=complete_province,
@@ -92,7 +111,7 @@ SearchOption = Annotated[
     typer.Option(
         "--search",
         "-q",
-        help="Any text of the leerlab contains TEXT, schools and contacts included.",
+        help=N_("Any text of the leerlab contains this text, schools and contacts included."),
         metavar="TEXT",
         callback=_no_blank,
     ),
@@ -101,7 +120,7 @@ PlannedOption = Annotated[
     bool,
     typer.Option(
         "--include-planned",
-        help="Let --from/--to also match routes the source calls possible later.",
+        help=N_("Let --from and --to also match routes the source calls possible later."),
     ),
 ]
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
+    DataOption,
     FromOption,
     PlannedOption,
     ProvinceOption,
@@ -19,7 +20,8 @@ from leerlab_cli.cli.options import (
 )
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
 from leerlab_cli.coverage import route_matrix
-from leerlab_cli.formats.messages import NO_MATCH
+from leerlab_cli.formats.messages import no_match
+from leerlab_cli.i18n import N_
 from leerlab_cli.query import select
 
 
@@ -31,6 +33,15 @@ class RoutesFormat(StrEnum):
     markdown = "markdown"
 
 
+HELP = N_(
+    "Show which vmbo leerweg to mbo niveau routes the leerlabs offer, as a matrix.\n\n"
+    "The filters select leerlabs as list does; the matrix then shows all routes of the "
+    "selected leerlabs, so --from kb shows every route of the labs that start one from "
+    "kader. Routes only possible later are marked and not counted."
+)
+EXAMPLES = N_("Examples:\n\nleerlab routes\n\nleerlab routes --province Gelderland --format json")
+
+
 def route_coverage(
     ctx: typer.Context,
     sector: SectorOption = None,
@@ -39,25 +50,22 @@ def route_coverage(
     province: ProvinceOption = None,
     search: SearchOption = None,
     include_planned: PlannedOption = False,
+    data: DataOption = None,
     output_format: Annotated[
         RoutesFormat | None,
         typer.Option(
             "--format",
-            help="Output format (default: table on a terminal, markdown in a pipe).",
+            "-f",
+            help=N_("Output format (default: table on a terminal, markdown in a pipe)."),
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Show which vmbo leerweg → mbo niveau routes the leerlabs offer, as a matrix.
-
-    The filters select leerlabs as `list` does; the matrix then shows all routes of
-    the selected leerlabs, so `--from kb` shows every route of the labs that start one
-    from kader. Routes only possible later are marked and not counted.
-    """
+    """The route matrix of the leerlabs that pass the filters (the help is `HELP`)."""
     filters = make_filters(sector, from_, to, province, search, include_planned)
     labs = select(load_dataset(ctx).leerlab, filters)
     if not labs:
-        note(NO_MATCH)
+        note(no_match())
     cells = route_matrix(labs)
     chosen = output_format or (
         RoutesFormat.table if stdout_is_terminal() else RoutesFormat.markdown

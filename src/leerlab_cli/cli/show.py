@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.completion import complete_slug
-from leerlab_cli.cli.options import load_dataset
-from leerlab_cli.cli.terminal import render, stdout_is_terminal, write
-from leerlab_cli.query import resolve
+from leerlab_cli.cli.options import DataOption, load_dataset
+from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
+from leerlab_cli.formats.messages import chosen
+from leerlab_cli.i18n import N_
+from leerlab_cli.query import MatchKind, find
 
 
 class ShowFormat(StrEnum):
@@ -22,12 +24,22 @@ class ShowFormat(StrEnum):
     markdown = "markdown"
 
 
+HELP = N_(
+    "Show one leerlab: schools, sector, phase, routes, design, target group, contacts.\n\n"
+    "A query that is not a slug may name the leerlab by the start of its slug, or by part "
+    "of its name, place, province or a school's name; which leerlab was chosen, and why, "
+    "is said on the terminal. With --exact only the slug is accepted."
+)
+EXAMPLES = N_("Examples:\n\nleerlab show apeldoorn\n\nleerlab show aventus --format markdown")
+
+
 def show_lab(
     ctx: typer.Context,
     query: Annotated[
         str,
         typer.Argument(
-            help="Slug, slug prefix, or part of the name, place, province or a school's name.",
+            help=N_("Slug, slug prefix, or part of the name, place, province or a school's name."),
+            metavar="QUERY",
             show_default=False,
             autocompletion=complete_slug,
         ),
@@ -36,23 +48,32 @@ def show_lab(
         ShowFormat | None,
         typer.Option(
             "--format",
-            help="Output format (default: panel on a terminal, text in a pipe).",
+            "-f",
+            help=N_("Output format (default: panel on a terminal, text in a pipe)."),
             show_default=False,
         ),
     ] = None,
+    exact: Annotated[
+        bool,
+        typer.Option("--exact", help=N_("Accept only the exact slug.")),
+    ] = False,
+    data: DataOption = None,
 ) -> None:
-    """Show one leerlab: schools, sector, phase, routes, design, target group, contacts."""
-    lab = resolve(load_dataset(ctx).leerlab, query)
-    chosen = output_format or (ShowFormat.panel if stdout_is_terminal() else ShowFormat.text)
-    if chosen is ShowFormat.panel:
+    """Show the one leerlab the query names (the help is `HELP`)."""
+    match = find(load_dataset(ctx).leerlab, query, exact=exact)
+    if match.kind is not MatchKind.slug:
+        note(chosen(query, match))
+    lab = match.lab
+    chosen_format = output_format or (ShowFormat.panel if stdout_is_terminal() else ShowFormat.text)
+    if chosen_format is ShowFormat.panel:
         from leerlab_cli.formats.terminal import LabPanel
 
         render(LabPanel(lab))
-    elif chosen is ShowFormat.json:
+    elif chosen_format is ShowFormat.json:
         from leerlab_cli.formats.json_format import lab_json
 
         write(lab_json(lab))
-    elif chosen is ShowFormat.markdown:
+    elif chosen_format is ShowFormat.markdown:
         from leerlab_cli.formats.markdown import lab_markdown
 
         write(lab_markdown(lab))

@@ -9,30 +9,33 @@ import typer
 
 from leerlab_cli import dataset
 from leerlab_cli.cli.dataset_choice import dataset_in_use
+from leerlab_cli.cli.options import DataOption
 from leerlab_cli.cli.terminal import error, warning, write
+from leerlab_cli.formats.validation import summary
+from leerlab_cli.i18n import N_
 
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+HELP = N_("Check a dataset: errors make it unusable (exit 1), warnings flag what the law forbids.")
+EXAMPLES = N_("Examples:\n\nleerlab validate\n\nleerlab validate mijn-leerlabs.toml")
 
 
 def validate_dataset(
     ctx: typer.Context,
     path: Annotated[
         Path | None,
-        typer.Argument(help="Dataset file (default: the dataset in use).", show_default=False),
+        typer.Argument(
+            help=N_("Dataset file (default: the dataset in use)."),
+            metavar="PATH",
+            show_default=False,
+        ),
     ] = None,
+    data: DataOption = None,
 ) -> None:
-    """Check a dataset: errors make it unusable (exit 1), warnings flag what the law forbids."""
+    """Check a dataset file and report what is wrong (the help is `HELP`)."""
     report = dataset.check(path or dataset_in_use(ctx).path)
     for line in report.errors:
         error(line)
     for line in report.warnings:
         warning(line)
-    labs = _plural(report.leerlabs, "leerlab")
-    write(
-        f"{labs}, {_plural(len(report.errors), 'error')}, "
-        f"{_plural(len(report.warnings), 'warning')}\n"
-    )
+    write(summary(report))
     if report.errors:
         raise typer.Exit(1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from leerlab_cli.i18n import N_, _
 from leerlab_cli.models import (
     Contact,
     Leerlab,
@@ -19,10 +20,15 @@ from leerlab_cli.models import (
 )
 
 Section = tuple[str, list[str]]
-"""A labelled fact of a leerlab: its Dutch label and one or more lines of value."""
+"""A labelled fact of a leerlab: its label and one or more lines of value."""
 
 NOT_GIVEN = "niet vermeld"
-"""What a fact the source does not give reads as."""
+"""What a fact the source does not give reads as.
+
+This, the route statuses and the joining "en" describe the data in the data's own
+Dutch, so they read the same in every output and both interface languages; the
+tab-separated and CSV output, which must not depend on the language, use them.
+"""
 
 STATUS_NAMES: dict[RouteStatus, str] = {
     RouteStatus.running: "loopt",
@@ -31,6 +37,27 @@ STATUS_NAMES: dict[RouteStatus, str] = {
     RouteStatus.planned: "mogelijk later",
 }
 """How far a route is, in the source's Dutch."""
+
+SECTION_LABELS = {
+    "place": N_("Place"),
+    "provinces": N_("Province"),
+    "schools": N_("Cooperating schools"),
+    "sector": N_("Sector/specialisation"),
+    "phase": N_("Phase"),
+    "route_text": N_("Route"),
+    "routes": N_("Routes"),
+    "route_kinds": N_("Kind of route"),
+    "works_on": N_("Working on"),
+    "design": N_("Design of the route"),
+    "target_group": N_("Target group"),
+    "contacts": N_("Want to know more?"),
+}
+"""The label of each fact; in Dutch, the label the source digizine gives it."""
+
+
+def section_label(field: str) -> str:
+    """The label of a fact of a leerlab in the interface language."""
+    return _(SECTION_LABELS[field])
 
 
 def route_label(route: Route) -> str:
@@ -146,22 +173,24 @@ def lab_sections(
     schools = [school_line(school) for school in lab.schools]
     if lab.schools_note:
         schools.append(lab.schools_note)
-    sections: list[Section] = [
-        ("Plaats", [lab.place]),
-        ("Provincie", [", ".join(lab.provinces)]),
-        ("Samenwerkende scholen", schools),
-        ("Sector/opleidingsrichting", sector or [NOT_GIVEN]),
-        ("Fase", [statement_text(lab.phase)]),
-        ("Route", [lab.route_text or NOT_GIVEN]),
-        ("Routes", [route_line(route) for route in lab.routes] or [NOT_GIVEN]),
+    sections: list[tuple[str, list[str]]] = [
+        ("place", [lab.place]),
+        ("provinces", [", ".join(lab.provinces)]),
+        ("schools", schools),
+        ("sector", sector or [NOT_GIVEN]),
+        ("phase", [statement_text(lab.phase)]),
+        ("route_text", [lab.route_text or NOT_GIVEN]),
+        ("routes", [route_line(route) for route in lab.routes] or [NOT_GIVEN]),
     ]
     if lab.route_kinds:
-        sections.append(("Soort route", [", ".join(kind.value for kind in lab.route_kinds)]))
+        sections.append(("route_kinds", [", ".join(kind.value for kind in lab.route_kinds)]))
     sections += [
-        ("Werken aan", [statement_text(lab.works_on)]),
-        ("Ontwerp van de route", [statement_text(lab.design)]),
-        ("Doelgroep", target_group_lines(lab)),
+        ("works_on", [statement_text(lab.works_on)]),
+        ("design", [statement_text(lab.design)]),
+        ("target_group", target_group_lines(lab)),
     ]
-    written = [(label, [text(value) for value in values]) for label, values in sections]
+    written = [
+        (section_label(field), [text(value) for value in values]) for field, values in sections
+    ]
     contacts = [contact(person) for person in lab.contacts] or [text(NOT_GIVEN)]
-    return [*written, ("Meer weten?", contacts)]
+    return [*written, (section_label("contacts"), contacts)]

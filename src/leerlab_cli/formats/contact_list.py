@@ -6,10 +6,16 @@ import json
 from collections.abc import Iterable
 
 from leerlab_cli.contacts import ContactRow
+from leerlab_cli.i18n import _
 from leerlab_cli.text import one_line
 
 CONTACT_COLUMNS = ("slug", "name", "email", "organisation")
 """The fields of `leerlab contacts`, in the order of its table, rows and JSON objects."""
+
+
+def contact_headers() -> tuple[str, ...]:
+    """The headers of the `contacts` table, in the order of `CONTACT_COLUMNS`."""
+    return (_("slug"), _("name"), _("email"), _("organisation"))
 
 
 def contact_values(row: ContactRow) -> tuple[str, str, str, str | None]:

@@ -14,6 +14,7 @@ from leerlab_cli.formats import (
     school_statement_line,
     statement_text,
 )
+from leerlab_cli.i18n import N_, _
 from leerlab_cli.models import Leerlab
 
 CSV_COLUMNS = (
@@ -38,6 +39,29 @@ CSV_COLUMNS = (
     "contact_organisations",
 )
 """The columns of the CSV export, in order: the model's fields, then the contacts' organisations."""
+
+EXCEL_HEADERS = {
+    "slug": N_("slug"),
+    "name": N_("name"),
+    "place": N_("place"),
+    "provinces": N_("provinces"),
+    "schools": N_("schools"),
+    "schools_note": N_("note on the schools"),
+    "sectors": N_("sectors"),
+    "specialisations": N_("specialisations"),
+    "sector_note": N_("note on the sector"),
+    "phase": N_("phase"),
+    "route_text": N_("route as described"),
+    "routes": N_("routes"),
+    "route_kinds": N_("kinds of route"),
+    "works_on": N_("working on"),
+    "design": N_("design of the route"),
+    "target_group": N_("target group"),
+    "target_group_per_school": N_("target group per school"),
+    "contacts": N_("contact persons"),
+    "contact_organisations": N_("organisations of the contact persons"),
+}
+"""The header of the CSV for a spreadsheet, for people: the columns in the interface language."""
 
 LIST_SEPARATOR = "; "
 """Joins the values of a multi-valued field within one cell."""
@@ -99,7 +123,8 @@ def labs_csv(labs: Sequence[Leerlab], *, excel: bool = False) -> str:
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     else:
         writer = csv.writer(buffer, lineterminator="\n")
-    rows = [CSV_COLUMNS, *(csv_row(lab) for lab in labs)]
+    header = tuple(_(EXCEL_HEADERS[column]) for column in CSV_COLUMNS) if excel else CSV_COLUMNS
+    rows = [header, *(csv_row(lab) for lab in labs)]
     for row in rows:
         writer.writerow([excel_safe(cell) for cell in row] if excel else row)
     return buffer.getvalue()

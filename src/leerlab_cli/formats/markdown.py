@@ -12,6 +12,7 @@ from leerlab_cli.formats import (
     sector_summary,
     statement_text,
 )
+from leerlab_cli.i18n import N_, _
 from leerlab_cli.models import Contact, Leerlab, Meta
 from leerlab_cli.text import one_line
 
@@ -25,7 +26,8 @@ _MARKUP = re.compile(r"([\\`*_\[\]<>|#~&!$])")
 # (`-`, `+`, `=`), or between an ordered-list number and its `.` or `)`.
 _BLOCK_START = re.compile(r"^(?:(?=[-+=])|[0-9]+(?=[.)]))")
 _BLOCK_START_CHARS = frozenset("-+=0123456789")
-OVERVIEW_COLUMNS = ("Leerlab", "Sector/opleidingsrichting", "Route", "Fase")
+OVERVIEW_COLUMNS = (N_("Leerlab"), N_("Sector/specialisation"), N_("Route"), N_("Phase"))
+"""The columns of the overview table of an export, as message ids."""
 
 
 def escape(text: str) -> str:
@@ -66,7 +68,7 @@ def lab_markdown(lab: Leerlab, level: int = 1) -> str:
 
 def overview_table(labs: Sequence[Leerlab]) -> str:
     """A table with one row per leerlab: name, sector, routes, phase."""
-    header = "| " + " | ".join(OVERVIEW_COLUMNS) + " |"
+    header = "| " + " | ".join(_(column) for column in OVERVIEW_COLUMNS) + " |"
     rule = "|" + "|".join("---" for _ in OVERVIEW_COLUMNS) + "|"
     rows = [
         "| "

@@ -4,13 +4,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
-NO_MATCH = "No leerlab matches these filters."
-"""When the filters select no leerlab (`list`, `routes`, `export`)."""
+from leerlab_cli.i18n import _, ngettext
+from leerlab_cli.query import Match, MatchKind
 
-NO_CONTACT = "No contact person in the leerlabs that match these filters."
-"""When the selected leerlabs have no contact person (`contacts`)."""
+
+def no_match() -> str:
+    """When the filters select no leerlab (`list`, `routes`, `export`)."""
+    return _("No leerlab matches these filters.")
+
+
+def no_contact() -> str:
+    """When the selected leerlabs have no contact person (`contacts`)."""
+    return _("No contact person in the leerlabs that match these filters.")
 
 
 def wrote(count: int, path: Path) -> str:
     """What `export --output` reports once the file is written."""
-    return f"Wrote {count} leerlab(s) to {path}."
+    return ngettext(
+        "Wrote {count} leerlab to {path}.", "Wrote {count} leerlabs to {path}.", count
+    ).format(count=count, path=path)
+
+
+def chosen(query: str, match: Match) -> str:
+    """Which leerlab `show` chose for a query that is not its slug, and why.
+
+    ``'aven' is not a slug; shown: apeldoorn: school "Aventus"``.
+    """
+    reasons = {
+        MatchKind.slug: _("slug"),
+        MatchKind.slug_prefix: _("slug starts with it"),
+        MatchKind.name: _('name "{text}"'),
+        MatchKind.place: _('place "{text}"'),
+        MatchKind.province: _('province "{text}"'),
+        MatchKind.school: _('school "{text}"'),
+    }
+    reason = reasons[match.kind].format(text=match.matched)
+    return _("'{query}' is not a slug; shown: {slug}: {reason}").format(
+        query=query, slug=match.lab.slug, reason=reason
+    )

@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from leerlab_cli.formats import lab_sections, route_summary, sector_summary, statement_text
+from leerlab_cli.i18n import _
 from leerlab_cli.models import Leerlab
 from leerlab_cli.text import one_line
 
 LIST_COLUMNS = ("slug", "name", "sector", "routes", "phase")
 """The fields of `leerlab list`, in the order of its table and its tab-separated rows."""
+
+
+def list_headers() -> tuple[str, ...]:
+    """The headers of the `list` table, in the order of `LIST_COLUMNS`."""
+    return (_("slug"), _("name"), _("sector"), _("routes"), _("phase"))
 
 
 def list_row(lab: Leerlab) -> tuple[str, ...]:
@@ -30,7 +36,8 @@ def tsv(labs: Iterable[Leerlab]) -> str:
 
 def lab_text(lab: Leerlab) -> str:
     """One leerlab as ``Label: value`` lines, one line per label."""
-    lines = [f"Naam: {one_line(lab.name)}", f"Slug: {lab.slug}"]
+    name_label, slug_label = _("Name"), _("Slug")
+    lines = [f"{name_label}: {one_line(lab.name)}", f"{slug_label}: {lab.slug}"]
     lines += [
         f"{label}: {'; '.join(one_line(value) for value in values)}"
         for label, values in lab_sections(lab)

@@ -7,17 +7,22 @@ from collections.abc import Sequence
 
 from leerlab_cli.coverage import NIVEAUS, Cell, matrix_rows
 from leerlab_cli.formats.markdown import escape
+from leerlab_cli.i18n import _
 from leerlab_cli.models import NIVEAU_NAMES, Leerweg
 
 PLANNED_MARK = "*"
 """Marks a leerlab whose route to a cell is only "mogelijk later"."""
 CORNER = "vmbo → mbo"
 """The label above the column of leerwegen."""
-LEGEND = (
-    "Each cell: how many leerlabs have a route there that runs, starts or is being developed, "
-    f"and which; slug{PLANNED_MARK}: a route only possible later (mogelijk later), not counted."
-)
-"""The line under the matrix that says what its numbers and marks mean."""
+
+
+def legend() -> str:
+    """The line under the matrix that says what its numbers and marks mean."""
+    return _(
+        "Each cell: how many leerlabs have a route there that runs, starts or is being "
+        "developed, and which; slug{mark}: a route only possible later (mogelijk later), "
+        "not counted."
+    ).format(mark=PLANNED_MARK)
 
 
 def leerweg_label(leerweg: Leerweg) -> str:
@@ -71,7 +76,7 @@ def routes_markdown(cells: Sequence[Cell]) -> str:
         _markdown_row([leerweg_label(leerweg), *(cell_summary(cell) for cell in row)])
         for leerweg, row in matrix_rows(cells)
     ]
-    return "\n".join([*lines, "", escape(LEGEND)]) + "\n"
+    return "\n".join([*lines, "", escape(legend())]) + "\n"
 
 
 def _markdown_row(cells: Sequence[str]) -> str:

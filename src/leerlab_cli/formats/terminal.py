@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from leerlab_cli.formats import lab_sections, route_summaries
-from leerlab_cli.formats.plain import LIST_COLUMNS, list_row
+from leerlab_cli.formats.plain import LIST_COLUMNS, list_headers, list_row
 from leerlab_cli.models import Leerlab
 
 NARROW = 72
@@ -37,11 +37,11 @@ class LabList:
 def lab_table(labs: Sequence[Leerlab]) -> Table:
     """The `list` table: one row per leerlab; long text wraps rather than being cut."""
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True)
-    for column in LIST_COLUMNS:
+    for column, header in zip(LIST_COLUMNS, list_headers(), strict=True):
         if column == "slug":
-            table.add_column(column, style="bold", no_wrap=True)
+            table.add_column(header, style="bold", no_wrap=True)
         else:
-            table.add_column(column, overflow="fold", ratio=3 if column == "phase" else 2)
+            table.add_column(header, overflow="fold", ratio=3 if column == "phase" else 2)
     routes = LIST_COLUMNS.index("routes")
     for lab in labs:
         fields = list(list_row(lab))
@@ -60,7 +60,7 @@ def _stacked(labs: Sequence[Leerlab]) -> Iterator[Table | Text]:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(overflow="fold")
-        for label, value in zip(LIST_COLUMNS[1:], fields, strict=True):
+        for label, value in zip(list_headers()[1:], fields, strict=True):
             grid.add_row(Text(label), Text(value))
         yield grid
 

@@ -14,11 +14,11 @@ from rich.text import Text
 
 from leerlab_cli.contacts import ContactRow
 from leerlab_cli.coverage import NIVEAUS, Cell, matrix_rows
-from leerlab_cli.formats.contact_list import CONTACT_COLUMNS, contact_fields
+from leerlab_cli.formats.contact_list import CONTACT_COLUMNS, contact_fields, contact_headers
 from leerlab_cli.formats.route_matrix import (
     CORNER,
-    LEGEND,
     leerweg_label,
+    legend,
     niveau_code,
     planned_label,
 )
@@ -51,11 +51,11 @@ class Fitted:
 
 def route_matrix_view(cells: Sequence[Cell]) -> Group:
     """The route matrix and its legend: a table where it fits, else a list per leerweg."""
-    legend = Text(LEGEND, style="dim")
+    explanation = Text(legend(), style="dim")
     matrix = Fitted(
         _matrix_table(cells, named=True), _matrix_table(cells, named=False), _matrix_list(cells)
     )
-    return Group(matrix, Text(""), legend)
+    return Group(matrix, Text(""), explanation)
 
 
 def _compact_table() -> Table:
@@ -123,11 +123,11 @@ def contacts_view(rows: Sequence[ContactRow]) -> Fitted:
     columns = list(zip(*(contact_fields(row) for row in rows), strict=True)) or [
         () for _ in CONTACT_COLUMNS
     ]
-    for name, values in zip(CONTACT_COLUMNS, columns, strict=True):
+    for name, header, values in zip(CONTACT_COLUMNS, contact_headers(), columns, strict=True):
         if name == "organisation":
-            table.add_column(name)
+            table.add_column(header)
         else:
-            _add_fixed_column(table, Text(name), [Text(value) for value in values])
+            _add_fixed_column(table, Text(header), [Text(value) for value in values])
     for row in rows:
         table.add_row(*(Text(field) for field in contact_fields(row)))
     return Fitted(table, _contact_blocks(rows))

@@ -1,0 +1,48 @@
+"""`leerlab info`: which dataset is in use, why, and what it holds."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from leerlab_cli import dataset
+from leerlab_cli.cli.dataset_choice import dataset_in_use
+from leerlab_cli.cli.options import DataOption
+from leerlab_cli.cli.terminal import write
+from leerlab_cli.i18n import N_
+
+
+class InfoFormat(StrEnum):
+    """How `info` prints: labelled lines for people, or JSON for scripts."""
+
+    text = "text"
+    json = "json"
+
+
+HELP = N_(
+    "Say which dataset is in use and why (--data, $LEERLAB_DATA or the shipped one), "
+    "with its path, title, edition and number of leerlabs, and whether the checked "
+    "copy came from the cache."
+)
+EXAMPLES = N_("Examples:\n\nleerlab info\n\nleerlab --data mijn-leerlabs.toml info --format json")
+
+
+def dataset_info(
+    ctx: typer.Context,
+    output_format: Annotated[
+        InfoFormat,
+        typer.Option("--format", "-f", help=N_("Output format.")),
+    ] = InfoFormat.text,
+    data: DataOption = None,
+) -> None:
+    """Describe the dataset in use (the help is `HELP`)."""
+    from leerlab_cli.formats.info import info_json, info_text
+
+    choice = dataset_in_use(ctx)
+    loaded = dataset.load_telling_cache(choice.path)
+    if output_format is InfoFormat.json:
+        write(info_json(choice, loaded))
+    else:
+        write(info_text(choice, loaded))
