@@ -11,6 +11,7 @@ import pytest
 import tomli_w
 from typer.testing import CliRunner
 
+from helpers import Runner
 from leerlab_cli.cli import app
 from leerlab_cli.dataset import shipped_path
 
@@ -50,7 +51,8 @@ def make_lab(**changes: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def runner() -> CliRunner:
-    return CliRunner()
+    """Runs the app in-process; an exception it does not handle fails with its traceback."""
+    return Runner()
 
 
 @pytest.fixture
@@ -77,7 +79,20 @@ def shipped() -> Path:
 def _no_dataset_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # A developer's own LEERLAB_DATA must not change what the tests see.
     monkeypatch.delenv("LEERLAB_DATA", raising=False)
-    monkeypatch.delenv("LEERLAB_DEBUG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _debug(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With the debug switch on, an unexpected exception propagates with its traceback
+    # instead of becoming the one-line "internal error"; the tests of that message
+    # turn the switch off themselves (`no_debug`).
+    monkeypatch.setenv("LEERLAB_DEBUG", "1")
+
+
+@pytest.fixture
+def no_debug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The debug switch off, as users run leerlab: for the tests of the internal-error message."""
+    monkeypatch.delenv("LEERLAB_DEBUG")
 
 
 @pytest.fixture(autouse=True)

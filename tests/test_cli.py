@@ -338,6 +338,7 @@ def test_missing_dataset_is_exit_1_with_one_line(runner: CliRunner, tmp_path: Pa
         assert result.stderr == f"error: {missing}: no such file\n"
 
 
+@pytest.mark.usefixtures("no_debug")
 def test_internal_errors_are_one_line_unless_debugging(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -351,8 +352,8 @@ def test_internal_errors_are_one_line_unless_debugging(
         "error: internal error (KeyError): this is a bug in leerlab; "
         "run again with LEERLAB_DEBUG=1 to see the traceback\n"
     )
-    result = runner.invoke(app, ["list"], env={"LEERLAB_DEBUG": "1"})
-    assert isinstance(result.exception, KeyError)
+    with pytest.raises(KeyError, match="boom"):
+        runner.invoke(app, ["list"], env={"LEERLAB_DEBUG": "1"})
 
 
 def test_show_panel_on_a_narrow_terminal_puts_labels_above_values(runner: CliRunner) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import traceback
 from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
@@ -104,9 +105,10 @@ def assert_command_agrees_with_loader(raw: bytes, folder: Path, command: list[st
                 # Only what has no place in the file is reported without a line.
                 assert line.endswith(("nested too deeply", "an integer is too large")), line
     # CliRunner reports an escaped exception as exit 1: that is a crash, not an answer.
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
+    # (The debug switch is on, so a crash escapes rather than becoming "internal error".)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        crash = "".join(traceback.format_exception(result.exception))
+        raise AssertionError(f"the command crashed:\n{crash}")
     if command == VALIDATE:
         assert VALIDATE_SUMMARY.fullmatch(result.stdout), result.stdout
         errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]

@@ -215,6 +215,7 @@ def test_validate_keeps_a_problem_that_quotes_the_data_on_one_line(
         ), args
 
 
+@pytest.mark.usefixtures("no_debug")
 def test_an_internal_error_while_reading_the_global_options_is_one_line(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
