@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import tomli_w
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from helpers import Runner
 from leerlab_cli.cli import app
 from leerlab_cli.dataset import shipped_path
+
+# Hypothesis: "ci" (the default) runs the same examples every time and writes no
+# example database into the repository; "dev" draws new ones on every run
+# (HYPOTHESIS_PROFILE=dev). Generating datasets is slow by hypothesis's measure,
+# and the fixtures a property test takes hold nothing an example could change.
+_HYPOTHESIS = {
+    "max_examples": 100,
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+}
+settings.register_profile("ci", derandomize=True, **_HYPOTHESIS)
+settings.register_profile("dev", derandomize=False, print_blob=True, **_HYPOTHESIS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 META: dict[str, Any] = {
     "title": "Testbron",

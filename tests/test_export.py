@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -750,10 +750,6 @@ def datasets(draw: st.DrawFn) -> Dataset:
     return validate_document({"meta": _without_none(meta), "leerlab": labs}, "generated")
 
 
-GENERATED = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@GENERATED
 @given(datasets())
 def test_toml_round_trip_of_generated_datasets(dataset: Dataset) -> None:
     text = dataset_toml(dataset.meta, dataset.leerlab)
@@ -762,7 +758,6 @@ def test_toml_round_trip_of_generated_datasets(dataset: Dataset) -> None:
     assert again == dataset
 
 
-@GENERATED
 @given(datasets())
 def test_csv_and_json_of_generated_datasets(dataset: Dataset) -> None:
     labs = dataset.leerlab
@@ -776,7 +771,6 @@ def test_csv_and_json_of_generated_datasets(dataset: Dataset) -> None:
     assert strict_json(labs_json(labs)) == [lab.model_dump(mode="json") for lab in labs]
 
 
-@GENERATED
 @given(datasets())
 def test_markdown_of_generated_datasets(dataset: Dataset) -> None:
     labs = dataset.leerlab

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import tomli_w
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -32,15 +32,9 @@ from leerlab_cli.errors import DatasetError
 from leerlab_cli.models import RouteKind
 from leerlab_cli.text import printable
 
-# At least 500 examples per test and run, the same ones every run (a fixed seed),
-# and no example database written into the repository.
-FUZZ = settings(
-    max_examples=500,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+# At least 500 examples per test and run; the rest (seed, database, deadline)
+# comes from the hypothesis profile that conftest.py loads.
+FUZZ = settings(max_examples=500)
 RUNNER = CliRunner()
 SHIPPED = dataset.shipped_path().read_bytes()
 EXPORT_JSON = ["export", "--format", "json"]

@@ -29,7 +29,7 @@ from typing import Any, get_args, get_type_hints
 import pytest
 import tomli_w
 import typer.main
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
@@ -663,21 +663,11 @@ def leerlabs(draw: st.DrawFn) -> list[Leerlab]:
     return labs
 
 
-FORMATS = settings(
-    max_examples=150,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-
-
 def _rows(text: str) -> list[list[str]]:
     # Every line break a program might split at, not only "\n".
     return [line.split("\t") for line in text.splitlines()]
 
 
-@FORMATS
 @given(labs=leerlabs())
 def test_tab_separated_rows_keep_their_field_count(labs: list[Leerlab]) -> None:
     rows = _rows(tsv(labs))
@@ -693,7 +683,6 @@ def test_tab_separated_rows_keep_their_field_count(labs: list[Leerlab]) -> None:
     assert all(len(row) == len(LIST_COLUMNS) for row in reader)
 
 
-@FORMATS
 @given(labs=leerlabs())
 def test_show_as_text_is_one_line_per_label(labs: list[Leerlab]) -> None:
     for lab in labs:
@@ -702,7 +691,6 @@ def test_show_as_text_is_one_line_per_label(labs: list[Leerlab]) -> None:
         assert lines[0] == f"Naam: {one_line(lab.name)}"
 
 
-@FORMATS
 @given(labs=leerlabs())
 def test_show_as_markdown_is_one_heading_and_one_item_per_label(labs: list[Leerlab]) -> None:
     for lab in labs:
@@ -716,7 +704,6 @@ def test_show_as_markdown_is_one_heading_and_one_item_per_label(labs: list[Leerl
         assert len(items) == len(lab_sections(lab))
 
 
-@FORMATS
 @given(labs=leerlabs())
 def test_json_is_strict_and_complete(labs: list[Leerlab]) -> None:
     assert strict_json(labs_json(labs)) == [lab.model_dump(mode="json") for lab in labs]
