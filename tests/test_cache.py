@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import leerlab_cli
-from conftest import make_lab
+from helpers import make_lab
 from leerlab_cli import cache, dataset
 from leerlab_cli.errors import DatasetError
 from leerlab_cli.models import Dataset

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import make_lab
+from helpers import make_lab
 from leerlab_cli import __version__
 from leerlab_cli.cli import app
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_lab
+from helpers import make_lab
 from leerlab_cli import dataset
 from leerlab_cli.checks import domain_warnings
 from leerlab_cli.errors import DatasetError
