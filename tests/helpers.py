@@ -217,7 +217,6 @@ def app_commands() -> dict[str, Command]:
     commands = {}
     for name, command in group.commands.items():
         callback = callbacks[name]
-        assert callback is not None
         hints = get_type_hints(callback, include_extras=True)
         choices: dict[str, tuple[str, ...]] = {}
         takes_query = False

@@ -95,6 +95,7 @@ def test_output_file_holds_what_stdout_would(
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     on_stdout = run_export(runner, shipped, "--format", output_format)
+    assert on_stdout.exit_code == 0, on_stdout.output
     assert target.read_bytes() == on_stdout.stdout_bytes
 
 

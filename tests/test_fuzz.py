@@ -222,6 +222,7 @@ def test_a_byte_order_mark_at_the_start_is_accepted(
     marked = tmp_path / "marked.toml"
     marked.write_bytes(b"\xef\xbb\xbf" + _valid_dataset())
     expected = runner.invoke(app, ["--data", str(plain), *command])
+    assert expected.exit_code == 0, expected.output
     result = runner.invoke(app, ["--data", str(marked), *command])
     assert result.exit_code == 0, result.output
     assert result.stdout == expected.stdout
