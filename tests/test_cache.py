@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import pickle
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,7 +14,7 @@ from typing import Any
 import pytest
 
 import leerlab_cli
-from conftest import make_lab
+from helpers import make_lab
 from leerlab_cli import cache, dataset
 from leerlab_cli.errors import DatasetError
 from leerlab_cli.models import Dataset
@@ -253,3 +255,88 @@ def test_a_hit_builds_no_pydantic_schema(shipped: Path) -> None:
         [sys.executable, "-c", script, str(shipped)], capture_output=True, text=True, check=True
     )
     assert second.stdout.split() == [first.stdout.split()[0], "none"]
+
+
+class _Planted:
+    """Unpickled, this creates `marker`: a cache file names code that loading it runs."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Path.touch, (self.marker,))
+
+
+def _plant(folder: Path, data: Path, marker: Path) -> None:
+    # A cache file for `data`'s bytes, as someone who can write into the folder might leave it.
+    cache_key = cache.key(data.read_bytes())
+    assert cache_key is not None
+    with (folder / f"{cache_key}.pickle").open("wb") as file:
+        pickle.dump((cache_key, _Planted(marker)), file)
+
+
+def test_a_planted_cache_file_in_a_trusted_folder_is_unpickled(
+    write_dataset: Callable[..., Path], cache_dir: Path, tmp_path: Path
+) -> None:
+    # The control for the test below: a planted file is read, so its code does run.
+    path = write_dataset()
+    marker = tmp_path / "unpickled"
+    _plant(cache_dir, path, marker)
+    assert dataset.load(path).leerlab[0].slug == "testlab"
+    assert marker.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file owners and modes are POSIX")
+@pytest.mark.parametrize("untrusted", ["others can write", "its group can write", "not ours"])
+def test_a_cache_file_in_a_folder_others_could_write_is_never_unpickled(
+    write_dataset: Callable[..., Path],
+    cache_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    untrusted: str,
+) -> None:
+    path = write_dataset()
+    marker = tmp_path / "unpickled"
+    _plant(cache_dir, path, marker)
+    if untrusted == "others can write":
+        cache_dir.chmod(0o707)
+    elif untrusted == "its group can write":
+        cache_dir.chmod(0o770)
+    else:
+        monkeypatch.setattr(os, "getuid", lambda: cache_dir.stat().st_uid + 1)
+    assert dataset.load(path).leerlab[0].slug == "testlab"
+    assert not marker.exists(), "a cache file in an untrusted folder was unpickled"
+
+
+COPY_KEY = "import sys\nfrom leerlab_cli import cache\nprint(cache.__file__, cache.key(b'x'))\n"
+
+
+def _key_of_a_copy(tmp_path: Path, edited: str | None) -> str:
+    """The cache key of b'x' in a fresh interpreter that imports a copy of the package."""
+    copy = tmp_path / "copy" / "leerlab_cli"
+    shutil.copytree(Path(cache.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    if edited is not None:
+        with (copy / edited).open("a", encoding="utf-8") as file:
+            file.write("\n# an edit that changes no behaviour, but the source\n")
+    completed = subprocess.run(
+        [sys.executable, "-c", COPY_KEY],
+        env={**os.environ, "PYTHONPATH": str(copy.parent)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    module, key = completed.stdout.split()
+    assert Path(module).is_relative_to(copy), module
+    return key
+
+
+def test_a_copy_of_the_same_code_has_the_same_key(tmp_path: Path) -> None:
+    assert _key_of_a_copy(tmp_path, None) == cache.key(b"x")
+
+
+@pytest.mark.parametrize("module", ["models.py", "dataset.py", "cache.py"])
+def test_editing_the_code_that_decides_validity_changes_the_key(
+    tmp_path: Path, module: str
+) -> None:
+    # Models edited without a new version must not be served data validated by the old ones.
+    assert _key_of_a_copy(tmp_path, module) != cache.key(b"x")
