@@ -153,6 +153,11 @@ def validate_document(document: dict[str, Any], name: str) -> Dataset:
 
 def load(path: Path) -> Dataset:
     """Load and validate the dataset file at `path`, from the cache when it holds these bytes."""
+    return load_telling_origin(path)[0]
+
+
+def load_telling_origin(path: Path) -> tuple[Dataset, bool]:
+    """The dataset at `path` as `load` gives it, and whether the cache served it."""
     name = printable(str(path))
     raw = _read_bytes(path, name)
     folder = cache.directory(os.environ)
@@ -160,7 +165,7 @@ def load(path: Path) -> Dataset:
     if folder is not None and cache_key is not None:
         cached = cache.read(folder, cache_key)
         if cached is not None:
-            return cached
+            return cached, True
     document = parse_document(raw, name)
     # The bytes are not needed any more: free them before validation doubles the data.
     del raw
@@ -168,7 +173,7 @@ def load(path: Path) -> Dataset:
     del document
     if folder is not None and cache_key is not None:
         cache.write(folder, cache_key, dataset)
-    return dataset
+    return dataset, False
 
 
 def integrity_problems(dataset: Dataset) -> list[str]:

@@ -92,7 +92,20 @@ class LeerlabGroup(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         """Run the command; a `LeerlabError` is exit 1, a closed pipe ends quietly."""
         with _translated_errors():
+            _check_environment()
             return super().invoke(ctx)
+
+
+def _check_environment() -> None:
+    # A setting that is misspelt must not quietly mean its opposite.
+    from leerlab_cli import cache
+
+    value = os.environ.get(cache.DISABLE_VAR, "")
+    if cache.switched_off(value) is None:
+        from leerlab_cli.formats.messages import bad_no_cache_value
+
+        error(bad_no_cache_value(cache.DISABLE_VAR, value))
+        raise typer.Exit(2)
 
 
 @contextmanager

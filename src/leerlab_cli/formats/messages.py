@@ -14,3 +14,11 @@ NO_CONTACT = "No contact person in the leerlabs that match these filters."
 def wrote(count: int, path: Path) -> str:
     """What `export --output` reports once the file is written."""
     return f"Wrote {count} leerlab(s) to {path}."
+
+
+def bad_no_cache_value(variable: str, value: str) -> str:
+    """When $LEERLAB_NO_CACHE holds a value that is neither on nor off."""
+    return (
+        f"{variable}={value!r} is not understood: use 1, true or yes to turn the cache off, "
+        "or 0, false, no or nothing to leave it on"
+    )
