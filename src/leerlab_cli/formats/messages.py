@@ -22,3 +22,16 @@ def bad_no_cache_value(variable: str, value: str) -> str:
         f"{variable}={value!r} is not understood: use 1, true or yes to turn the cache off, "
         "or 0, false, no or nothing to leave it on"
     )
+
+
+def dataset_too_large(name: str, limit: int, variable: str) -> str:
+    """When a dataset file is larger than the limit."""
+    return (
+        f"{name}: larger than {limit} bytes, the most a dataset file may have; "
+        f"set {variable} to a larger number of bytes to read it"
+    )
+
+
+def bad_size_limit(variable: str, value: str) -> str:
+    """When $LEERLAB_MAX_BYTES is not a positive whole number."""
+    return f"{variable}={value!r} is not understood: give a positive number of bytes"
