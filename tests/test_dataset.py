@@ -61,8 +61,8 @@ def test_shipped_dataset_keeps_the_sources_facts_and_quirks(shipped: Path) -> No
         "Hovenier",
     ]
     brabant = labs["noord-brabant"]
-    assert brabant.works_on == Undetermined()
-    assert brabant.target_group == Undetermined()
+    assert brabant.works_on == Undetermined(nader_te_bepalen=True)
+    assert brabant.target_group == Undetermined(nader_te_bepalen=True)
     assert brabant.design is None  # printed with nothing after it: not given
     assert [r.schools for r in brabant.routes] == [
         ["Campus 013", "ROC Tilburg"],

@@ -15,7 +15,6 @@ import signal
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
 from types import FrameType
 from typing import Annotated, Any
 
@@ -92,7 +91,27 @@ class LeerlabGroup(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         """Run the command; a `LeerlabError` is exit 1, a closed pipe ends quietly."""
         with _translated_errors():
+            _check_environment()
             return super().invoke(ctx)
+
+
+def _check_environment() -> None:
+    # A setting that is misspelt must not quietly mean its opposite.
+    from leerlab_cli import cache
+
+    value = os.environ.get(cache.DISABLE_VAR, "")
+    if cache.switched_off(value) is None:
+        from leerlab_cli.formats.messages import bad_no_cache_value
+
+        error(bad_no_cache_value(cache.DISABLE_VAR, value))
+        raise typer.Exit(2)
+    from leerlab_cli import dataset
+
+    if dataset.size_limit(os.environ) is None:
+        from leerlab_cli.formats.messages import bad_size_limit
+
+        error(bad_size_limit(dataset.MAX_BYTES_VAR, os.environ[dataset.MAX_BYTES_VAR]))
+        raise typer.Exit(2)
 
 
 @contextmanager
@@ -160,6 +179,13 @@ app = typer.Typer(
 )
 
 
+def _not_empty(value: str | None) -> str | None:
+    # Taken as a path, "" would be the current folder; a text keeps it visible here.
+    if value == "":
+        raise typer.BadParameter("an empty path names no file")
+    return value
+
+
 def _show_version(value: bool) -> None:
     if value:
         write(f"leerlab {__version__}\n")
@@ -169,10 +195,11 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def main_options(
     data: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--data",
             help="Dataset file to use (default: $LEERLAB_DATA, else the shipped dataset).",
+            callback=_not_empty,
             show_default=False,
             metavar="PATH",
         ),

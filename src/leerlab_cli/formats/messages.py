@@ -14,3 +14,24 @@ NO_CONTACT = "No contact person in the leerlabs that match these filters."
 def wrote(count: int, path: Path) -> str:
     """What `export --output` reports once the file is written."""
     return f"Wrote {count} leerlab(s) to {path}."
+
+
+def bad_no_cache_value(variable: str, value: str) -> str:
+    """When $LEERLAB_NO_CACHE holds a value that is neither on nor off."""
+    return (
+        f"{variable}={value!r} is not understood: use 1, true or yes to turn the cache off, "
+        "or 0, false, no or nothing to leave it on"
+    )
+
+
+def dataset_too_large(name: str, limit: int, variable: str) -> str:
+    """When a dataset file is larger than the limit."""
+    return (
+        f"{name}: larger than {limit} bytes, the most a dataset file may have; "
+        f"set {variable} to a larger number of bytes to read it"
+    )
+
+
+def bad_size_limit(variable: str, value: str) -> str:
+    """When $LEERLAB_MAX_BYTES is not a positive whole number."""
+    return f"{variable}={value!r} is not understood: give a positive number of bytes"
