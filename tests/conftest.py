@@ -1,56 +1,43 @@
-"""Shared fixtures: a CliRunner, and small datasets written into tmp_path with tomli-w."""
+"""Fixtures: a CliRunner, small datasets written into tmp_path with tomli-w, a clean environment.
+
+Helpers live in helpers.py and hypothesis strategies in strategies.py; this file holds
+fixtures and the hypothesis profiles only.
+"""
 
 from __future__ import annotations
 
-import copy
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import tomli_w
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
-from leerlab_cli.cli import app
+from helpers import META, Runner, make_lab
 from leerlab_cli.dataset import shipped_path
 
-META: dict[str, Any] = {
-    "title": "Testbron",
-    "publisher": "Testers",
-    "year": 2021,
+# Hypothesis: "ci" (the default) runs the same examples every time and writes no
+# example database into the repository; "dev" draws new ones on every run
+# (HYPOTHESIS_PROFILE=dev). Generating datasets is slow by hypothesis's measure,
+# and the fixtures a property test takes hold nothing an example could change.
+_HYPOTHESIS = {
+    "max_examples": 100,
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 }
-
-LAB: dict[str, Any] = {
-    "slug": "testlab",
-    "name": "Leerlab Test",
-    "place": "Teststad",
-    "provinces": ["Utrecht"],
-    "schools": [
-        {"name": "Testcollege", "types": ["vo"]},
-        {"name": "ROC Test", "types": ["mbo"]},
-    ],
-    "sectors": ["Zorg en Welzijn"],
-    "phase": "pilot",
-    "route_text": "van vmbo basis naar mbo niveau 2",
-    "routes": [{"leerwegen": ["bb"], "niveaus": [2]}],
-    "works_on": "doorlopende leerroute",
-    "route_kinds": ["doorlopende leerroute"],
-    "design": "samen",
-    "target_group": "iedereen",
-    "contacts": [{"name": "Piet Test", "email": "piet@test.nl"}],
-}
-
-
-def make_lab(**changes: Any) -> dict[str, Any]:
-    """A valid leerlab as a TOML-ready dict, with `changes` applied on top."""
-    lab = copy.deepcopy(LAB)
-    lab.update(changes)
-    return lab
+settings.register_profile("ci", derandomize=True, **_HYPOTHESIS)
+settings.register_profile("dev", derandomize=False, print_blob=True, **_HYPOTHESIS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture
 def runner() -> CliRunner:
-    return CliRunner()
+    """Runs the app in-process; an exception it does not handle fails with its traceback."""
+    return Runner()
 
 
 @pytest.fixture
@@ -77,10 +64,23 @@ def shipped() -> Path:
 def _no_dataset_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # A developer's own LEERLAB_DATA must not change what the tests see.
     monkeypatch.delenv("LEERLAB_DATA", raising=False)
-    monkeypatch.delenv("LEERLAB_DEBUG", raising=False)
-    # Most tests compare with the English message ids; tests of the language
-    # itself (test_language.py) set LEERLAB_LANG and the locale on each call.
+    # Most tests compare with the English message ids; the tests of the language
+    # itself set LEERLAB_LANG and the locale on each call.
     monkeypatch.setenv("LEERLAB_LANG", "en")
+
+
+@pytest.fixture(autouse=True)
+def _debug(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With the debug switch on, an unexpected exception propagates with its traceback
+    # instead of becoming the one-line "internal error"; the tests of that message
+    # turn the switch off themselves (`no_debug`).
+    monkeypatch.setenv("LEERLAB_DEBUG", "1")
+
+
+@pytest.fixture
+def no_debug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The debug switch off, as users run leerlab: for the tests of the internal-error message."""
+    monkeypatch.delenv("LEERLAB_DEBUG")
 
 
 @pytest.fixture(autouse=True)
@@ -93,4 +93,12 @@ def _dataset_cache_in_tmp(
     monkeypatch.delenv("LEERLAB_NO_CACHE", raising=False)
 
 
-__all__ = ["LAB", "META", "app", "make_lab"]
+@pytest.fixture(scope="session")
+def big_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A dataset whose output, in any command and format, is far larger than a pipe's buffer."""
+    name = "Leerlab met een naam van honderd tekens " * 3
+    labs = [make_lab(slug=f"lab-{number}", name=f"{name}{number}") for number in range(1200)]
+    labs[0]["design"] = "veel tekst " * 20_000
+    path = tmp_path_factory.mktemp("big") / "big.toml"
+    path.write_text(tomli_w.dumps({"meta": META, "leerlab": labs}), encoding="utf-8")
+    return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 import leerlab_cli
-from conftest import make_lab
+from helpers import make_lab
 from leerlab_cli import cache, dataset
 from leerlab_cli.errors import DatasetError
 from leerlab_cli.models import Dataset
@@ -38,7 +39,7 @@ def no_validation(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.pickle"))
+    return sorted(folder.glob("leerlab-dataset-*.json"))
 
 
 def test_a_hit_returns_an_equal_dataset(
@@ -101,7 +102,7 @@ def test_an_invalid_dataset_is_not_cached(
 @pytest.mark.parametrize(
     "damage",
     [
-        pytest.param(lambda data: b"not a pickle at all", id="garbage"),
+        pytest.param(lambda data: b"not a cache file at all", id="garbage"),
         pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
         pytest.param(lambda data: b"", id="empty"),
     ],
@@ -130,7 +131,7 @@ def test_a_cache_file_under_another_key_is_not_served(
     [first_entry] = entries(cache_dir)
     key = cache.key(second.read_bytes())
     # As if a file were copied or renamed by hand: its contents say which key it holds.
-    first_entry.rename(cache_dir / f"{key}.pickle")
+    first_entry.rename(cache_dir / f"leerlab-dataset-{key}.json")
     assert dataset.load(second).leerlab[0].name == "Leerlab Twee"
 
 
@@ -200,7 +201,7 @@ def test_the_cache_keeps_only_the_most_recently_used(
     for path in paths:
         dataset.load(path)
     assert len(entries(cache_dir)) == cache.MAX_ENTRIES
-    remaining = {entry.stem for entry in entries(cache_dir)}
+    remaining = {entry.stem.removeprefix("leerlab-dataset-") for entry in entries(cache_dir)}
     assert cache.key(paths[-1].read_bytes()) in remaining
     assert cache.key(paths[0].read_bytes()) not in remaining
 
@@ -208,8 +209,8 @@ def test_the_cache_keeps_only_the_most_recently_used(
 def test_a_stale_temporary_file_is_removed(
     write_dataset: Callable[..., Path], cache_dir: Path
 ) -> None:
-    leftover = cache_dir / ".tmp-killed.pickle"
-    leftover.write_bytes(b"half a pickle")
+    leftover = cache_dir / f".leerlab-dataset-{'0' * 64}-{'0' * 16}.tmp"
+    leftover.write_bytes(b"half a cache file")
     os.utime(leftover, (0, 0))
     dataset.load(write_dataset())
     assert not leftover.exists()
@@ -233,23 +234,35 @@ def test_where_the_cache_lives(environ: dict[str, str], expected: str | None) ->
     assert (str(folder) if folder is not None else None) == expected
 
 
-def test_a_hit_builds_no_pydantic_schema(shipped: Path) -> None:
-    # In a fresh interpreter, as a command runs: the first load fills the cache and
-    # the second, in another process, must not make pydantic build the models.
-    script = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from leerlab_cli import dataset, models\n"
-        "labs = dataset.load(Path(sys.argv[1]))\n"
-        "built = [m.__name__ for m in (models.Dataset, models.Leerlab, models.Route)\n"
-        "         if m.__pydantic_complete__]\n"
-        "print(len(labs.leerlab), ','.join(built) or 'none')\n"
+COPY_KEY = "import sys\nfrom leerlab_cli import cache\nprint(cache.__file__, cache.key(b'x'))\n"
+
+
+def _key_of_a_copy(tmp_path: Path, edited: str | None) -> str:
+    """The cache key of b'x' in a fresh interpreter that imports a copy of the package."""
+    copy = tmp_path / "copy" / "leerlab_cli"
+    shutil.copytree(Path(cache.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    if edited is not None:
+        with (copy / edited).open("a", encoding="utf-8") as file:
+            file.write("\n# an edit that changes no behaviour, but the source\n")
+    completed = subprocess.run(
+        [sys.executable, "-c", COPY_KEY],
+        env={**os.environ, "PYTHONPATH": str(copy.parent)},
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    first = subprocess.run(
-        [sys.executable, "-c", script, str(shipped)], capture_output=True, text=True, check=True
-    )
-    assert first.stdout.split()[1] != "none", "the first load validates"
-    second = subprocess.run(
-        [sys.executable, "-c", script, str(shipped)], capture_output=True, text=True, check=True
-    )
-    assert second.stdout.split() == [first.stdout.split()[0], "none"]
+    module, key = completed.stdout.split()
+    assert Path(module).is_relative_to(copy), module
+    return key
+
+
+def test_a_copy_of_the_same_code_has_the_same_key(tmp_path: Path) -> None:
+    assert _key_of_a_copy(tmp_path, None) == cache.key(b"x")
+
+
+@pytest.mark.parametrize("module", ["models.py", "dataset.py", "cache.py"])
+def test_editing_the_code_that_decides_validity_changes_the_key(
+    tmp_path: Path, module: str
+) -> None:
+    # Models edited without a new version must not be served data validated by the old ones.
+    assert _key_of_a_copy(tmp_path, module) != cache.key(b"x")

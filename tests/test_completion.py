@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from conftest import make_lab
+from helpers import SCRIPT, make_lab, shell_environment
 from leerlab_cli.cli import app
 from leerlab_cli.dataset import load
 from leerlab_cli.suggest import (
@@ -23,7 +22,6 @@ from leerlab_cli.suggest import (
 )
 
 SLUGS = ["apeldoorn", "assen", "oost", "ottoland", "noord-brabant", "midden-limburg"]
-SCRIPT = Path(sys.executable).with_name("leerlab")
 
 
 def complete_bash(runner: CliRunner, line: str, env: dict[str, str] | None = None) -> list[str]:
@@ -231,8 +229,7 @@ needs_bash = pytest.mark.skipif(shutil.which("bash") is None, reason="bash is no
 
 
 def in_bash(script: str) -> subprocess.CompletedProcess[str]:
-    # conftest already cleared LEERLAB_DATA and LEERLAB_DEBUG and pointed the cache at tmp.
-    environment = dict(os.environ)
+    environment = shell_environment()
     environment["PATH"] = f"{SCRIPT.parent}{os.pathsep}{environment.get('PATH', '')}"
     return subprocess.run(
         ["bash", "--norc", "--noprofile", "-c", script],

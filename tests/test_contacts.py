@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import make_lab
+from helpers import make_lab, stdout_of
 from leerlab_cli.cli import app
 from leerlab_cli.contacts import ContactRow, contact_rows, unique_addresses
 from leerlab_cli.formats.mail import address_list, mailbox
@@ -125,10 +125,7 @@ def test_mailboxes_parse_back_to_the_same_name_and_address(name: str) -> None:
 
 
 def invoke(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -> str:
-    result = runner.invoke(app, ["contacts", *args], env=env)
-    assert result.exit_code == 0, result.output
-    assert result.stderr == ""
-    return result.stdout
+    return stdout_of(runner, ["contacts", *args], env=env)
 
 
 def test_emails_of_the_shipped_dataset(runner: CliRunner) -> None:

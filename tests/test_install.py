@@ -5,22 +5,20 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import venv
 from pathlib import Path
 
 import pytest
 
+from helpers import SCRIPT, shell_environment
+
 REPO = Path(__file__).resolve().parents[1]
-SCRIPT = Path(sys.executable).with_name("leerlab")
 
 
 def run(
     command: list[str], cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    # conftest already cleared LEERLAB_DATA and LEERLAB_DEBUG and pointed the cache at tmp.
-    environment = dict(os.environ)
-    environment.update(env or {})
+    environment = shell_environment(**(env or {}))
     return subprocess.run(
         command,
         cwd=cwd,

@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from typer.testing import CliRunner
 
-from conftest import make_lab
+from helpers import make_lab, stdout_of
 from leerlab_cli.cli import app
 from leerlab_cli.coverage import NIVEAUS, Cell, matrix_rows, route_matrix
 from leerlab_cli.dataset import load
@@ -131,10 +131,7 @@ SHIPPED = cells_json(
 
 
 def invoke(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -> str:
-    result = runner.invoke(app, ["routes", *args], env=env)
-    assert result.exit_code == 0, result.output
-    assert result.stderr == ""
-    return result.stdout
+    return stdout_of(runner, ["routes", *args], env=env)
 
 
 def test_json_of_a_small_dataset(runner: CliRunner, write_dataset: Callable[..., Path]) -> None:

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import app, make_lab
+from helpers import make_lab
 from leerlab_cli import dataset, query
+from leerlab_cli.cli import app
 from leerlab_cli.models import Leerlab
 from leerlab_cli.query import Filters, searchable_text, select
 from leerlab_cli.text import fold

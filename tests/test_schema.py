@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
-from conftest import META, make_lab
+from helpers import META, make_lab
 from leerlab_cli.cli import app
 from leerlab_cli.models import Dataset
 from leerlab_cli.schema import DIALECT, dataset_schema

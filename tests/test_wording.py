@@ -37,7 +37,7 @@ def test_dutch_join() -> None:
 
 def test_statement_text() -> None:
     assert statement_text("loopt") == "loopt"
-    assert statement_text(Undetermined()) == "nader te bepalen"
+    assert statement_text(Undetermined(nader_te_bepalen=True)) == "nader te bepalen"
     assert statement_text(None) == NOT_GIVEN == "niet vermeld"
     assert statement_text(None, missing="") == ""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ from leerlab_cli.models import (
 from leerlab_cli.text import printable
 
 ENV_VAR = "LEERLAB_DATA"
+MAX_BYTES_VAR = "LEERLAB_MAX_BYTES"
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+"""The largest dataset file read unless $LEERLAB_MAX_BYTES allows more (shipped: 30 KiB)."""
 _PACKAGE_DIR = Path(__file__).resolve().parent
 # In an installed wheel the dataset lies inside the package; in a source
 # checkout (an editable install, or the tests) it is the repository's data/.
@@ -115,9 +119,20 @@ def read_document(path: Path) -> dict[str, Any]:
     return parse_document(_read_bytes(path, name), name)
 
 
+def size_limit(environ: Mapping[str, str]) -> int | None:
+    """The most bytes a dataset file may have: $LEERLAB_MAX_BYTES, else 64 MiB; None if invalid."""
+    value = environ.get(MAX_BYTES_VAR, "").strip()
+    if not value:
+        return DEFAULT_MAX_BYTES
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
 def _read_bytes(path: Path, name: str) -> bytes:
+    limit = size_limit(os.environ) or DEFAULT_MAX_BYTES
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:
+            # Never more than the limit: /dev/zero would otherwise fill the memory.
+            raw = file.read(limit + 1)
     except FileNotFoundError:
         raise DatasetError(_("{name}: no such file").format(name=name)) from None
     except IsADirectoryError:
@@ -129,6 +144,19 @@ def _read_bytes(path: Path, name: str) -> bytes:
         raise DatasetError(
             _("{name}: cannot be read: {reason}").format(name=name, reason=reason)
         ) from None
+    if len(raw) > limit:
+        from leerlab_cli.formats.messages import dataset_too_large
+
+        raise DatasetError(dataset_too_large(name, limit, MAX_BYTES_VAR))
+    return raw
+
+
+def is_regular_file(path: Path) -> bool:
+    """Whether `path` is a regular file: not a FIFO or device that could block or never end."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def parse_document(raw: bytes, name: str) -> dict[str, Any]:
@@ -188,19 +216,11 @@ def validate_document(document: dict[str, Any], name: str) -> Dataset:
 
 def load(path: Path) -> Dataset:
     """Load and validate the dataset file at `path`, from the cache when it holds these bytes."""
-    return load_telling_cache(path).dataset
+    return load_telling_origin(path)[0]
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """A validated dataset, and whether it came from the cache."""
-
-    dataset: Dataset
-    from_cache: bool
-
-
-def load_telling_cache(path: Path) -> Loaded:
-    """`load`, also saying whether the validated copy came from the cache."""
+def load_telling_origin(path: Path) -> tuple[Dataset, bool]:
+    """The dataset at `path` as `load` gives it, and whether the cache served it."""
     name = printable(str(path))
     raw = _read_bytes(path, name)
     folder = cache.directory(os.environ)
@@ -208,7 +228,7 @@ def load_telling_cache(path: Path) -> Loaded:
     if folder is not None and cache_key is not None:
         cached = cache.read(folder, cache_key)
         if cached is not None:
-            return Loaded(cached, from_cache=True)
+            return cached, True
     document = parse_document(raw, name)
     # The bytes are not needed any more: free them before validation doubles the data.
     del raw
@@ -216,7 +236,7 @@ def load_telling_cache(path: Path) -> Loaded:
     del document
     if folder is not None and cache_key is not None:
         cache.write(folder, cache_key, dataset)
-    return Loaded(dataset, from_cache=False)
+    return dataset, False
 
 
 def integrity_problems(dataset: Dataset) -> list[str]:
@@ -261,10 +281,13 @@ def _describe_validation_error(
     for detail in error.errors(include_url=False, include_input=False):
         location = [part for part in detail["loc"] if part not in _UNION_TAGS]
         message = _message(detail["type"], detail["msg"], detail.get("ctx"))
-        line = f"{name}: {_describe_location(location, document)}: {message}"
-        if line not in lines:
-            lines.append(line)
-    return lines
+        lines.append(f"{name}: {_describe_location(location, document)}: {message}")
+    return unique_lines(lines)
+
+
+def unique_lines(lines: Iterable[str]) -> list[str]:
+    """`lines` without repeats, in order; linear, however many problems a file has."""
+    return list(dict.fromkeys(lines))
 
 
 def _message(kind: str, message: str, context: Mapping[str, Any] | None) -> str:

@@ -10,7 +10,17 @@ pydantic evaluating strings when it creates the classes, on every call.
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Strict,
+    StringConstraints,
+    Tag,
+)
+from pydantic_core import PydanticCustomError
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi
 # embedding/override/isolate characters that can make text display reversed.
@@ -90,14 +100,35 @@ class RouteKind(StrEnum):
     maatwerktraject = "maatwerktraject"
 
 
+# The one exception to strict types: a file names a vocabulary's member by its
+# string, which is looked up (and must be one of the values).
+_Leerweg = Annotated[Leerweg, Strict(False)]
+_SchoolType = Annotated[SchoolType, Strict(False)]
+_MboLeerweg = Annotated[MboLeerweg, Strict(False)]
+_RouteStatus = Annotated[RouteStatus, Strict(False)]
+_RouteKind = Annotated[RouteKind, Strict(False)]
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    # Strict: TOML has its own integers, strings and booleans, so a value of another
+    # type is a mistake in the file (`niveaus = [true]`, `year = 2021.0`), not
+    # something to convert. Only the vocabularies are looked up from their strings.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True, strict=True)
+
+
+def _exactly_true(value: object) -> object:
+    # A literal True also matches the integer 1 (1 == True): only a boolean will do.
+    if value is not True:
+        raise PydanticCustomError(
+            "literal_error", "Input should be {expected}", {"expected": "True"}
+        )
+    return value
 
 
 class Undetermined(_Model):
     """A fact the source explicitly leaves open: "nader te bepalen"."""
 
-    nader_te_bepalen: Literal[True] = True
+    nader_te_bepalen: Annotated[Literal[True], BeforeValidator(_exactly_true)]
 
     def __str__(self) -> str:
         return "nader te bepalen"
@@ -122,7 +153,7 @@ class School(_Model):
     """A cooperating school, with whether it gives vo, mbo or both."""
 
     name: Text
-    types: Annotated[list[SchoolType], Field(min_length=1)]
+    types: Annotated[list[_SchoolType], Field(min_length=1)]
     note: Text | None = None
 
 
@@ -136,11 +167,11 @@ class SchoolStatement(_Model):
 class Route(_Model):
     """A route from one or more vmbo leerwegen to one or more mbo niveaus."""
 
-    leerwegen: Annotated[list[Leerweg], Field(min_length=1)]
+    leerwegen: Annotated[list[_Leerweg], Field(min_length=1)]
     niveaus: Annotated[list[Niveau], Field(min_length=1)]
-    status: RouteStatus = RouteStatus.running
+    status: _RouteStatus = RouteStatus.running
     start: Text | None = None
-    mbo_leerweg: MboLeerweg | None = None
+    mbo_leerweg: _MboLeerweg | None = None
     schools: list[Text] = []
 
     @property
@@ -172,7 +203,7 @@ class Leerlab(_Model):
     phase: Statement | None = None
     route_text: Text | None = None
     routes: list[Route] = []
-    route_kinds: list[RouteKind] = []
+    route_kinds: list[_RouteKind] = []
     works_on: Statement | None = None
     design: Statement | None = None
     target_group: Statement | None = None

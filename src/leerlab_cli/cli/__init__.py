@@ -152,7 +152,27 @@ class LeerlabGroup(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         """Run the command; a `LeerlabError` is exit 1, a closed pipe ends quietly."""
         with _translated_errors():
+            _check_environment()
             return super().invoke(ctx)
+
+
+def _check_environment() -> None:
+    # A setting that is misspelt must not quietly mean its opposite.
+    from leerlab_cli import cache
+
+    value = os.environ.get(cache.DISABLE_VAR, "")
+    if cache.switched_off(value) is None:
+        from leerlab_cli.formats.messages import bad_no_cache_value
+
+        error(bad_no_cache_value(cache.DISABLE_VAR, value))
+        raise typer.Exit(2)
+    from leerlab_cli import dataset
+
+    if dataset.size_limit(os.environ) is None:
+        from leerlab_cli.formats.messages import bad_size_limit
+
+        error(bad_size_limit(dataset.MAX_BYTES_VAR, os.environ[dataset.MAX_BYTES_VAR]))
+        raise typer.Exit(2)
 
 
 @contextmanager

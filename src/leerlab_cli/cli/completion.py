@@ -43,7 +43,9 @@ def _bash_escape(value: str) -> str:
 
 def _labs_in_use(ctx: typer.Context) -> list[Leerlab]:
     try:
-        return dataset.load(dataset_in_use(ctx).path).leerlab
+        path = dataset_in_use(ctx).path
+        # A FIFO that nobody writes would hang the shell: suggest from regular files only.
+        return dataset.load(path).leerlab if dataset.is_regular_file(path) else []
     except Exception:  # suggest nothing rather than fail, whatever went wrong
         return []
 

@@ -41,8 +41,8 @@ def dataset_info(
     from leerlab_cli.formats.info import info_json, info_text
 
     choice = dataset_in_use(ctx)
-    loaded = dataset.load_telling_cache(choice.path)
+    labs, from_cache = dataset.load_telling_origin(choice.path)
     if output_format is InfoFormat.json:
-        write(info_json(choice, loaded))
+        write(info_json(choice, labs, from_cache))
     else:
-        write(info_text(choice, loaded))
+        write(info_text(choice, labs, from_cache))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -51,11 +50,19 @@ def _no_blank(values: list[str] | None) -> list[str] | None:
     return values
 
 
+def _not_empty(value: str | None) -> str | None:
+    # Taken as a path, "" would be the current folder; a text keeps it visible here.
+    if value == "":
+        raise typer.BadParameter(_("an empty path names no file"))
+    return value
+
+
 DataOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--data",
         help=N_("Dataset file to use (default: $LEERLAB_DATA, else the shipped dataset)."),
+        callback=_not_empty,
         show_default=False,
         metavar="PATH",
     ),

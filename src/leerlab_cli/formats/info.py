@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from leerlab_cli.dataset import DatasetChoice, DatasetSource, Loaded
+from leerlab_cli.dataset import DatasetChoice, DatasetSource
 from leerlab_cli.i18n import _
+from leerlab_cli.models import Dataset
 from leerlab_cli.text import printable
 
 
@@ -17,31 +18,31 @@ def _source_text(source: DatasetSource) -> str:
     }[source]
 
 
-def info_text(choice: DatasetChoice, loaded: Loaded) -> str:
+def info_text(choice: DatasetChoice, data: Dataset, from_cache: bool) -> str:
     """``Label: value`` lines for a person."""
-    meta = loaded.dataset.meta
+    meta = data.meta
     rows = [
         (_("Dataset"), printable(str(choice.path))),
         (_("Chosen"), _source_text(choice.source)),
         (_("Title"), printable(meta.title)),
         (_("Edition"), printable(meta.edition or str(meta.year))),
-        (_("Leerlabs"), str(len(loaded.dataset.leerlab))),
-        (_("From the cache"), _("yes") if loaded.from_cache else _("no")),
+        (_("Leerlabs"), str(len(data.leerlab))),
+        (_("From the cache"), _("yes") if from_cache else _("no")),
     ]
     width = max(len(label) for label, _value in rows) + 1
     return "".join(f"{label + ':':<{width}} {value}\n" for label, value in rows)
 
 
-def info_json(choice: DatasetChoice, loaded: Loaded) -> str:
+def info_json(choice: DatasetChoice, data: Dataset, from_cache: bool) -> str:
     """An object with path, source, title, edition, year, leerlabs and from_cache."""
-    meta = loaded.dataset.meta
-    data = {
+    meta = data.meta
+    fields = {
         "path": str(choice.path),
         "source": choice.source.value,
         "title": meta.title,
         "edition": meta.edition,
         "year": meta.year,
-        "leerlabs": len(loaded.dataset.leerlab),
-        "from_cache": loaded.from_cache,
+        "leerlabs": len(data.leerlab),
+        "from_cache": from_cache,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(fields, indent=2, ensure_ascii=False) + "\n"

@@ -42,3 +42,26 @@ def chosen(query: str, match: Match) -> str:
     return _("'{query}' is not a slug; shown: {slug}: {reason}").format(
         query=query, slug=match.lab.slug, reason=reason
     )
+
+
+def bad_no_cache_value(variable: str, value: str) -> str:
+    """When $LEERLAB_NO_CACHE holds a value that is neither on nor off."""
+    return _(
+        "{variable}={value!r} is not understood: use 1, true or yes to turn the cache off, "
+        "or 0, false, no or nothing to leave it on"
+    ).format(variable=variable, value=value)
+
+
+def dataset_too_large(name: str, limit: int, variable: str) -> str:
+    """When a dataset file is larger than the limit."""
+    return _(
+        "{name}: larger than {limit} bytes, the most a dataset file may have; "
+        "set {variable} to a larger number of bytes to read it"
+    ).format(name=name, limit=limit, variable=variable)
+
+
+def bad_size_limit(variable: str, value: str) -> str:
+    """When $LEERLAB_MAX_BYTES is not a positive whole number."""
+    return _("{variable}={value!r} is not understood: give a positive number of bytes").format(
+        variable=variable, value=value
+    )

@@ -1,0 +1,240 @@
+"""Helpers shared by the tests (fixtures live in conftest.py, strategies in strategies.py)."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import importlib
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any, get_args, get_type_hints
+
+import typer.main
+from typer import Typer
+from typer.testing import CliRunner, Result
+
+from leerlab_cli.cli import COMMANDS as REGISTRY
+from leerlab_cli.cli import app
+
+WriteDataset = Callable[..., Path]
+"""The type of conftest's `write_dataset` fixture."""
+
+SCRIPT = Path(sys.executable).with_name("leerlab")
+"""The installed console script."""
+
+FORMATS = ("markdown", "csv", "json", "toml")
+"""The formats of `export`."""
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""The bidi embeddings, overrides and isolates: text that reorders what follows it."""
+
+UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+"""What must never reach a terminal: C0 and C1 controls but tab and newline, DEL, and bidi."""
+
+HOSTILE = (
+    "a | b",
+    "a \\| b",
+    "back\\slash",
+    "trailing \\",
+    "`code` and ``more``",
+    "*star* **strong** _under_ __strong__",
+    "<b>html</b>",
+    "<!-- comment --> <script>alert(1)</script>",
+    "<https://example.org>",
+    "&amp; &copy; &#65;",
+    "line one\nline two",
+    "tab\there",
+    "- dash",
+    "+ plus",
+    "* star",
+    "1. one",
+    "2) two",
+    "---",
+    "===",
+    "    indented",
+    "# hash ##",
+    "> quote",
+    "[link](https://example.org) ![image](x.png)",
+    "~~strike~~ $x^2$",
+    'quote " and comma, semicolon; end',
+)
+
+
+# --- Small datasets -----------------------------------------------------------------------
+
+META: dict[str, Any] = {
+    "title": "Testbron",
+    "publisher": "Testers",
+    "year": 2021,
+}
+
+LAB: dict[str, Any] = {
+    "slug": "testlab",
+    "name": "Leerlab Test",
+    "place": "Teststad",
+    "provinces": ["Utrecht"],
+    "schools": [
+        {"name": "Testcollege", "types": ["vo"]},
+        {"name": "ROC Test", "types": ["mbo"]},
+    ],
+    "sectors": ["Zorg en Welzijn"],
+    "phase": "pilot",
+    "route_text": "van vmbo basis naar mbo niveau 2",
+    "routes": [{"leerwegen": ["bb"], "niveaus": [2]}],
+    "works_on": "doorlopende leerroute",
+    "route_kinds": ["doorlopende leerroute"],
+    "design": "samen",
+    "target_group": "iedereen",
+    "contacts": [{"name": "Piet Test", "email": "piet@test.nl"}],
+}
+
+
+def make_lab(**changes: Any) -> dict[str, Any]:
+    """A valid leerlab as a TOML-ready dict, with `changes` applied on top."""
+    lab = copy.deepcopy(LAB)
+    lab.update(changes)
+    return lab
+
+
+# --- Running the app ----------------------------------------------------------------------
+
+
+class Runner(CliRunner):
+    """A CliRunner that lets an exception the app does not handle escape with its traceback.
+
+    CliRunner would catch it and report a bare exit code 1; the tests run with the debug
+    switch on, so such an exception is a bug to be shown, never an answer to compare.
+    """
+
+    def invoke(
+        self,
+        app: Typer,
+        args: str | Sequence[str] | None = None,
+        input: bytes | str | None = None,
+        env: Mapping[str, str | None] | None = None,
+        catch_exceptions: bool = False,
+        color: bool = False,
+        **extra: Any,
+    ) -> Result:
+        return super().invoke(
+            app, args, input=input, env=env, catch_exceptions=catch_exceptions, color=color, **extra
+        )
+
+
+def stdout_of(
+    runner: CliRunner, args: Sequence[str], env: Mapping[str, str | None] | None = None
+) -> str:
+    """What a command that must succeed, and say nothing on stderr, prints."""
+    result = runner.invoke(app, list(args), env=env)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    return result.stdout
+
+
+def run_export(runner: CliRunner, data: Path, *args: str) -> Result:
+    """`leerlab --data DATA export ARGS`."""
+    return runner.invoke(app, ["--data", str(data), "export", *args])
+
+
+def exported(runner: CliRunner, data: Path, *args: str) -> str:
+    """What `leerlab --data DATA export ARGS` prints; it must succeed."""
+    return stdout_of(runner, ["--data", str(data), "export", *args])
+
+
+def strict_json(text: str) -> Any:
+    """Parse `text` as JSON, refusing NaN and Infinity."""
+
+    def refuse(name: str) -> Any:
+        raise AssertionError(f"not strict JSON: {name}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def shell_environment(**extra: str) -> dict[str, str]:
+    """An environment as a user's shell has it: buffered output, no locale, none of ours.
+
+    Only the test's own cache folder (set by conftest for each test) is kept; outside a
+    test (a module's fixture) the cache is off: a subprocess never uses the user's cache.
+    """
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("LEERLAB_", "PYTHONIO", "LC_", "TYPER_"))
+        and key not in ("PYTHONUNBUFFERED", "LANG", "PYTHONUTF8", "COLUMNS")
+    }
+    if "LEERLAB_CACHE_DIR" in os.environ:
+        environment["LEERLAB_CACHE_DIR"] = os.environ["LEERLAB_CACHE_DIR"]
+    else:
+        environment["LEERLAB_NO_CACHE"] = "1"
+    environment.update(extra)
+    return environment
+
+
+# --- The commands, as the app declares them -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command of the app: its name, whether it takes a leerlab, and its choice options."""
+
+    name: str
+    takes_query: bool
+    choices: dict[str, tuple[str, ...]]
+
+    @property
+    def formats(self) -> tuple[str | None, ...]:
+        return self.choices.get("--format", (None,))
+
+    def args(self, query: str, output_format: str | None = None) -> list[str]:
+        args = [self.name, query] if self.takes_query else [self.name]
+        return [*args, "--format", output_format] if output_format else args
+
+
+def _enum_in(annotation: Any) -> type[Enum] | None:
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return annotation
+    for inner in get_args(annotation):
+        found = _enum_in(inner)
+        if found is not None:
+            return found
+    return None
+
+
+@functools.cache
+def app_commands() -> dict[str, Command]:
+    """The app's commands, read from the app itself: a new command or option is covered."""
+    group = typer.main.get_command(app)
+    callbacks = {
+        name: getattr(importlib.import_module(module), function)
+        for name, (module, function) in REGISTRY.items()
+    }
+    commands = {}
+    for name, command in group.commands.items():
+        callback = callbacks[name]
+        hints = get_type_hints(callback, include_extras=True)
+        choices: dict[str, tuple[str, ...]] = {}
+        takes_query = False
+        for param in command.params:
+            if param.param_type_name == "argument":
+                takes_query = takes_query or bool(param.required)
+                continue
+            enum = _enum_in(hints.get(param.name or ""))
+            if enum is not None:
+                choices[param.opts[0]] = tuple(str(member.value) for member in enum)
+        commands[name] = Command(name, takes_query, choices)
+    return commands
+
+
+def commands_with_formats() -> list[tuple[Command, str | None]]:
+    """Every command with each of its `--format` choices (None: a command without one)."""
+    return [
+        (command, output_format)
+        for command in app_commands().values()
+        for output_format in command.formats
+    ]

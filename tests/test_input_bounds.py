@@ -1,0 +1,104 @@
+"""Input without bounds: error reports that grow linearly, and datasets of limited size."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import make_lab
+from leerlab_cli import dataset
+from leerlab_cli.errors import DatasetError
+
+
+class _CountingLine(str):
+    """A line that counts how often it is compared with another."""
+
+    comparisons = 0
+
+    def __eq__(self, other: object) -> bool:
+        _CountingLine.comparisons += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+def test_repeated_problems_are_dropped_without_comparing_every_pair() -> None:
+    lines = [
+        _CountingLine(f"labs.toml: leerlab #{number}: unknown field") for number in range(2000)
+    ]
+    _CountingLine.comparisons = 0
+    assert dataset.unique_lines([*lines, lines[0]]) == lines
+    # A list searched for each line would compare about 2,000,000 pairs.
+    assert _CountingLine.comparisons < 100
+
+
+def test_one_misspelt_field_in_each_of_many_leerlabs_gives_a_line_each(
+    write_dataset: Callable[..., Path],
+) -> None:
+    labs = [make_lab(slug=f"lab-{number}", sectorz=["x"]) for number in range(500)]
+    with pytest.raises(DatasetError) as raised:
+        dataset.load(write_dataset(*labs))
+    assert len(raised.value.lines) == 500
+
+
+def _leerlab(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "leerlab_cli", *args],
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+def test_a_dataset_beyond_the_size_limit_is_refused(write_dataset: Callable[..., Path]) -> None:
+    path = write_dataset()
+    result = _leerlab("--data", str(path), "list", env={dataset.MAX_BYTES_VAR: "100"})
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"error: {path}: larger than 100 bytes, the most a dataset file may have; "
+        f"set {dataset.MAX_BYTES_VAR} to a larger number of bytes to read it\n"
+    )
+    raised = _leerlab("--data", str(path), "list", env={dataset.MAX_BYTES_VAR: "1000000"})
+    assert raised.returncode == 0, raised.stderr
+
+
+def test_an_endless_device_is_refused_without_reading_it_all() -> None:
+    # The limit bounds what is read: /dev/zero ends in an error, not in memory exhaustion.
+    result = _leerlab("--data", "/dev/zero", "list", env={dataset.MAX_BYTES_VAR: "1000"})
+    assert result.returncode == 1
+    assert "larger than 1000 bytes" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["x", "0", "-5", "1.5"])
+def test_an_invalid_size_limit_is_a_usage_error(value: str) -> None:
+    result = _leerlab("list", env={dataset.MAX_BYTES_VAR: value})
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {dataset.MAX_BYTES_VAR}=")
+
+
+def test_an_empty_data_path_is_a_usage_error() -> None:
+    result = _leerlab("--data", "", "list")
+    assert result.returncode == 2
+    assert "an empty path names no file" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_completion_does_not_wait_on_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "nobody-writes"
+    os.mkfifo(fifo)
+    result = _leerlab(
+        env={
+            "_LEERLAB_COMPLETE": "complete_bash",
+            "COMP_WORDS": "leerlab show ",
+            "COMP_CWORD": "2",
+            dataset.ENV_VAR: str(fifo),
+        }
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == ""
