@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from helpers import HOSTILE, WriteDataset, exported, make_lab, run_export, strict_json
 from leerlab_cli.dataset import load
-from leerlab_cli.formats.csv_format import CSV_COLUMNS, excel_safe, labs_csv
+from leerlab_cli.formats.csv_format import CSV_COLUMNS, EXCEL_HEADERS, excel_safe, labs_csv
 from leerlab_cli.formats.json_format import labs_json
 from leerlab_cli.models import Dataset, Leerlab
 from strategies import generated_datasets
@@ -25,9 +25,16 @@ EXPECTED_CSV = (
 )
 
 
-def read_csv(text: str, delimiter: str = ",") -> list[dict[str, str]]:
+EXCEL_HEADER = [EXCEL_HEADERS[column] for column in CSV_COLUMNS]
+"""The header of the CSV for a spreadsheet, in English (the tests' interface language)."""
+
+
+def read_csv(
+    text: str, delimiter: str = ",", header: list[str] | None = None
+) -> list[dict[str, str]]:
+    """The rows of a CSV with `header` (default: the columns) by column name."""
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    assert rows[0] == list(CSV_COLUMNS)
+    assert rows[0] == (header or list(CSV_COLUMNS))
     assert all(len(row) == len(CSV_COLUMNS) for row in rows)
     return [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
 
@@ -165,7 +172,7 @@ def test_excel_csv_bytes(runner: CliRunner, write_dataset: WriteDataset) -> None
     # Records end in CRLF; the line break inside the quoted cell stays as written.
     assert raw.count(b"\r\n") == 2
     assert b'"regel een\nregel twee; met puntkomma"' in raw
-    (row,) = read_csv(raw.decode("utf-8-sig"), delimiter=";")
+    (row,) = read_csv(raw.decode("utf-8-sig"), delimiter=";", header=EXCEL_HEADER)
     assert row["design"] == "regel een\nregel twee; met puntkomma"
     assert row["contacts"] == "Piet Test <piet@test.nl>"
 
@@ -199,7 +206,7 @@ def test_excel_defuses_formulas_in_data(runner: CliRunner, write_dataset: WriteD
     path = write_dataset(make_lab(name="=cmd|' /C calc'!A0", place="@Teststad", provinces=["-1"]))
     result = run_export(runner, path, "--format", "csv", "--excel")
     assert result.exit_code == 0, result.output
-    (row,) = read_csv(result.stdout_bytes.decode("utf-8-sig"), delimiter=";")
+    (row,) = read_csv(result.stdout_bytes.decode("utf-8-sig"), delimiter=";", header=EXCEL_HEADER)
     assert row["name"] == "'=cmd|' /C calc'!A0"
     assert row["place"] == "'@Teststad"
     assert row["provinces"] == "-1"
@@ -208,9 +215,9 @@ def test_excel_defuses_formulas_in_data(runner: CliRunner, write_dataset: WriteD
 @given(generated_datasets())
 def test_csv_and_json_of_generated_datasets(dataset: Dataset) -> None:
     labs = dataset.leerlab
-    for excel, delimiter in ((False, ","), (True, ";")):
+    for excel, delimiter, header in ((False, ",", None), (True, ";", EXCEL_HEADER)):
         text = labs_csv(labs, excel=excel)
-        rows = read_csv(text.removeprefix("\ufeff"), delimiter=delimiter)
+        rows = read_csv(text.removeprefix("\ufeff"), delimiter=delimiter, header=header)
         assert [row["slug"] for row in rows] == [lab.slug for lab in labs]
         if not excel:
             assert [row["name"] for row in rows] == [lab.name for lab in labs]

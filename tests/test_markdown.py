@@ -11,9 +11,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from typer.testing import CliRunner
 
-from helpers import HOSTILE, META, WriteDataset, exported, make_lab
+from helpers import HOSTILE, META, WriteDataset, exported, make_lab, stdout_of
 from leerlab_cli.dataset import load
-from leerlab_cli.formats import lab_sections, route_summary, sector_summary, statement_text
+from leerlab_cli.formats import (
+    interface_wording,
+    lab_sections,
+    route_summary,
+    sector_summary,
+    statement_text,
+)
 from leerlab_cli.formats.markdown import OVERVIEW_COLUMNS, export_markdown
 from leerlab_cli.models import Dataset, Leerlab
 from leerlab_cli.text import one_line
@@ -111,14 +117,15 @@ def assert_markdown_matches(text: str, labs: list[Leerlab], title: str) -> None:
         assert rows == []
         return
     assert rows[0] == list(OVERVIEW_COLUMNS)
+    wording = interface_wording()
     assert rows[1:] == [
         [
             rendered(cell)
             for cell in (
                 lab.name,
                 sector_summary(lab),
-                route_summary(lab),
-                statement_text(lab.phase),
+                route_summary(lab, wording),
+                statement_text(lab.phase, wording.not_given),
             )
         ]
         for lab in labs
@@ -126,6 +133,34 @@ def assert_markdown_matches(text: str, labs: list[Leerlab], title: str) -> None:
 
 
 EXPECTED_MARKDOWN = """\
+# Testbron
+
+Testers, 2021
+
+| Leerlab | Sector/specialisation | Route | Phase |
+|---|---|---|---|
+| Leerlab Test | Zorg en Welzijn | bb → 2 | pilot |
+
+## Leerlab Test
+
+- **Place:** Teststad
+- **Province:** Utrecht
+- **Cooperating schools:**
+  - Testcollege (vo)
+  - ROC Test (mbo)
+- **Sector/specialisation:** Zorg en Welzijn
+- **Phase:** pilot
+- **Route:** van vmbo basis naar mbo niveau 2
+- **Routes:** bb → 2: running
+- **Kind of route:** doorlopende leerroute
+- **Working on:** doorlopende leerroute
+- **Design of the route:** samen
+- **Target group:** iedereen
+- **Want to know more?** Piet Test ([piet@test.nl](<mailto:piet@test.nl>))
+"""
+"""The export of a one-leerlab dataset, in English."""
+
+EXPECTED_MARKDOWN_DUTCH = """\
 # Testbron
 
 Testers, 2021
@@ -151,10 +186,16 @@ Testers, 2021
 - **Doelgroep:** iedereen
 - **Meer weten?** Piet Test ([piet@test.nl](<mailto:piet@test.nl>))
 """
+"""The same in Dutch, labelled as the source digizine labels its facts."""
 
 
 def test_markdown_whole_document(runner: CliRunner, write_dataset: WriteDataset) -> None:
     assert exported(runner, write_dataset()) == EXPECTED_MARKDOWN
+
+
+def test_markdown_whole_document_in_dutch(runner: CliRunner, write_dataset: WriteDataset) -> None:
+    args = ["--data", str(write_dataset()), "export"]
+    assert stdout_of(runner, args, env={"LEERLAB_LANG": "nl"}) == EXPECTED_MARKDOWN_DUTCH
 
 
 def test_markdown_of_the_shipped_dataset(runner: CliRunner, shipped: Path) -> None:
@@ -168,17 +209,18 @@ def test_markdown_sections_follow_the_digizine(runner: CliRunner, shipped: Path)
     tokens = markdown_tokens(exported(runner, shipped, "--search", "noord-brabant"))
     items = item_texts(tokens)
     for label in (
-        "Samenwerkende scholen:",
-        "Sector/opleidingsrichting: Sport en Bewegen",
-        "Fase: bezig met",
+        "Cooperating schools:",
+        "Sector/specialisation: Sport en Bewegen",
+        "Phase: bezig met",
         "Route: voor de route",
-        "Doelgroep:",
-        "Meer weten? Margriet Bak (mdbak@roctilburg.nl)",
+        "Target group:",
+        "Want to know more? Margriet Bak (mdbak@roctilburg.nl)",
     ):
         assert any(item.startswith(label) for item in items), label
-    # Left open and not given are different facts, and both stay visible.
-    assert "Werken aan: nader te bepalen" in items
-    assert "Ontwerp van de route: niet vermeld" in items
+    # Left open and not given are different facts, and both stay visible: the
+    # source's "nader te bepalen" as it is, our "not given" in the interface language.
+    assert "Working on: nader te bepalen" in items
+    assert "Design of the route: not given" in items
     links = [token.attrs["href"] for token in walk(tokens) if token.type == "link_open"]
     assert links == ["mailto:mdbak@roctilburg.nl"]
 
@@ -207,10 +249,10 @@ def test_markdown_renders_hostile_values_literally(
     assert_markdown_matches(text, labs, value)
     items = item_texts(markdown_tokens(text))
     shown = rendered(value)
-    assert f"Plaats: {shown}" in items
-    assert f"Fase: {shown}" in items
+    assert f"Place: {shown}" in items
+    assert f"Phase: {shown}" in items
     assert f"{shown} (vo)" in items
-    assert f"Meer weten? {shown} (piet@test.nl)" in items
+    assert f"Want to know more? {shown} (piet@test.nl)" in items
     html = MarkdownIt("commonmark").enable("table").render(text)
     assert "<b>" not in html
     assert "<script>" not in html
@@ -226,7 +268,7 @@ def test_markdown_blank_value_in_a_list_makes_no_heading(
     tokens = markdown_tokens(exported(runner, write_dataset(lab)))
     assert headings(tokens, "h2") == ["Leerlab Test"]
     items = item_texts(tokens)
-    assert "Doelgroep:" in items
+    assert "Target group:" in items
     assert "Testcollege: klas 3" in items
 
 
@@ -237,7 +279,7 @@ def test_markdown_table_cell_keeps_its_row(
     labs = [make_lab(phase=value), make_lab(slug="second", name="Second", phase="plain")]
     text = exported(runner, write_dataset(*labs))
     rows = table_rows(markdown_tokens(text))
-    assert [row[3] for row in rows] == ["Fase", rendered(value), "plain"]
+    assert [row[3] for row in rows] == ["Phase", rendered(value), "plain"]
     assert all(len(row) == len(OVERVIEW_COLUMNS) for row in rows)
 
 

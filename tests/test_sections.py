@@ -15,9 +15,9 @@ def test_a_format_passes_how_it_writes_values_and_contacts(shipped: Path) -> Non
     assert written[:-1] == [
         (label, [value.upper() for value in values]) for label, values in plain[:-1]
     ]
-    assert written[-1] == ("Meer weten?", [person.email for person in lab.contacts])
+    assert written[-1] == ("Want to know more?", [person.email for person in lab.contacts])
 
 
 def test_no_contact_person_is_written_as_text(shipped: Path) -> None:
     lab = load(shipped).leerlab[0].model_copy(update={"contacts": []})
-    assert lab_sections(lab, text=str.upper)[-1] == ("Meer weten?", ["NIET VERMELD"])
+    assert lab_sections(lab, text=str.upper)[-1] == ("Want to know more?", ["NOT GIVEN"])

@@ -10,6 +10,24 @@ from typer.testing import CliRunner
 from leerlab_cli.cli import app
 
 SHOW_OTTOLAND = """\
+Name: Leerlab Ottoland
+Slug: ottoland
+Place: Ottoland (vmbo) en Houten (mbo)
+Province: Zuid-Holland, Utrecht
+Cooperating schools: Wellantcollege vmbo De Bossekamp (vo); Wellantcollege Houten (mbo)
+Sector/specialisation: Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)
+Phase: leerlingen volgen de route sinds 2019
+Route: van vmbo basis naar mbo niveau 2 BBL (Beroeps Begeleidende Leerweg)
+Routes: bb → 2 BBL: running, since 2019
+Kind of route: geïntegreerde leerroute
+Working on: geïntegreerde leerroute
+Design of the route: leerlingen blijven jaar langer op de vmbo-locatie, veel praktijk en stages
+Target group: leerlingen die veel baat hebben bij praktijk en die al weten wat zij willen
+Want to know more?: Hijlke Wijnja <h.wijnja@wellant.nl>; Ester Cuijpers <e.cuijpers@wellant.nl>
+"""
+"""`show ottoland` in a pipe, in English."""
+
+SHOW_OTTOLAND_DUTCH = """\
 Naam: Leerlab Ottoland
 Slug: ottoland
 Plaats: Ottoland (vmbo) en Houten (mbo)
@@ -25,6 +43,7 @@ Ontwerp van de route: leerlingen blijven jaar langer op de vmbo-locatie, veel pr
 Doelgroep: leerlingen die veel baat hebben bij praktijk en die al weten wat zij willen
 Meer weten?: Hijlke Wijnja <h.wijnja@wellant.nl>; Ester Cuijpers <e.cuijpers@wellant.nl>
 """
+"""The same in Dutch: the labels of the source digizine, our words Dutch too."""
 
 
 def test_show_in_a_pipe_prints_label_value_lines(runner: CliRunner) -> None:
@@ -33,16 +52,35 @@ def test_show_in_a_pipe_prints_label_value_lines(runner: CliRunner) -> None:
     assert result.stdout == SHOW_OTTOLAND
 
 
+def test_show_in_dutch_uses_the_labels_of_the_source(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "ottoland"], env={"LEERLAB_LANG": "nl"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout == SHOW_OTTOLAND_DUTCH
+
+
 def test_show_keeps_undetermined_apart_from_not_given(runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", "noord-brabant"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert "Werken aan: nader te bepalen" in lines
-    assert "Ontwerp van de route: niet vermeld" in lines
+    # "nader te bepalen" is the source's own words, never translated; "not given" is ours.
+    assert "Working on: nader te bepalen" in lines
+    assert "Design of the route: not given" in lines
     assert (
-        "Doelgroep: nader te bepalen; Walewyc-mavo: leerlingen met LO2 als examenvak; "
+        "Target group: nader te bepalen; Walewyc-mavo: leerlingen met LO2 als examenvak; "
         "Campus 013: leerlingen met het keuzevak Sport en Leiderschap"
     ) in lines
+    assert (
+        "Routes: bb → 2: in development (Campus 013, ROC Tilburg); "
+        "gl/tl → 4: in development (Walewyc-mavo, ROC Tilburg)"
+    ) in lines
+
+
+def test_show_in_dutch_keeps_undetermined_apart_from_not_given(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "noord-brabant"], env={"LEERLAB_LANG": "nl"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "Werken aan: nader te bepalen" in lines
+    assert "Ontwerp van de route: niet vermeld" in lines
     assert (
         "Routes: bb → 2: in ontwikkeling (Campus 013, ROC Tilburg); "
         "gl/tl → 4: in ontwikkeling (Walewyc-mavo, ROC Tilburg)"
@@ -52,7 +90,7 @@ def test_show_keeps_undetermined_apart_from_not_given(runner: CliRunner) -> None
 def test_show_marks_planned_routes(runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", "oost"])
     assert result.exit_code == 0, result.output
-    assert "Routes: bb → 2: loopt; bb → 3/4: mogelijk later" in result.stdout.splitlines()
+    assert "Routes: bb → 2: running; bb → 3/4: possibly later" in result.stdout.splitlines()
 
 
 @pytest.mark.parametrize(("query", "slug"), [("aventus", "apeldoorn"), ("noord", "noord-brabant")])
@@ -76,9 +114,10 @@ def test_show_markdown(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "# Leerlab Apeldoorn"
-    assert "- **Fase:** pilot gestart in 2019, leerlingen gestart in schooljaar 2019-2020" in lines
+    assert "- **Phase:** pilot gestart in 2019, leerlingen gestart in schooljaar 2019-2020" in lines
     assert (
-        "- **Meer weten?** Zerin Eralp ([z.eralp@aventus.nl](<mailto:z.eralp@aventus.nl>))" in lines
+        "- **Want to know more?** Zerin Eralp ([z.eralp@aventus.nl](<mailto:z.eralp@aventus.nl>))"
+        in lines
     )
 
 
@@ -109,10 +148,10 @@ def test_show_panel_on_a_narrow_terminal_puts_labels_above_values(runner: CliRun
     assert result.exit_code == 0, result.output
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert max(len(line) for line in lines) <= 40
-    assert lines[:3] == ["Leerlab Assen (assen)", "Plaats", "  Assen"]
-    assert "Meer weten?" in lines
+    assert lines[:3] == ["Leerlab Assen (assen)", "Place", "  Assen"]
+    assert "Want to know more?" in lines
     # Too long for 40 columns: the address wraps onto the next line, nothing is cut.
-    contact = lines.index("Meer weten?") + 1
+    contact = lines.index("Want to know more?") + 1
     assert "".join(line.strip() for line in lines[contact : contact + 2]) == (
         "Huubs Hubbeling<hub@dr.nassaucollege.nl>"
     )

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from leerlab_cli import dataset
 from leerlab_cli.formats import (
-    NOT_GIVEN,
+    FIXED_WORDING,
     dutch_join,
+    interface_wording,
+    route_line,
     route_summary,
     sector_summary,
     statement_text,
@@ -20,8 +22,10 @@ from leerlab_cli.models import Leerlab, SchoolStatement, Undetermined
 
 def test_route_and_sector_summaries(shipped: Path) -> None:
     by_slug = {lab.slug: lab for lab in dataset.load(shipped).leerlab}
-    assert route_summary(by_slug["midden-limburg"]) == "bb → 2 · kb/gl/tl → 3/4"
-    assert route_summary(by_slug["oost"]) == "bb → 2 · bb → 3/4 (mogelijk later)"
+    english = interface_wording()
+    assert route_summary(by_slug["midden-limburg"], english) == "bb → 2 · kb/gl/tl → 3/4"
+    assert route_summary(by_slug["oost"], english) == "bb → 2 · bb → 3/4 (possibly later)"
+    assert route_summary(by_slug["oost"], FIXED_WORDING) == "bb → 2 · bb → 3/4 (mogelijk later)"
     assert sector_summary(by_slug["ottoland"]) == (
         "Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)"
     )
@@ -36,10 +40,20 @@ def test_dutch_join() -> None:
 
 
 def test_statement_text() -> None:
-    assert statement_text("loopt") == "loopt"
-    assert statement_text(Undetermined(nader_te_bepalen=True)) == "nader te bepalen"
-    assert statement_text(None) == NOT_GIVEN == "niet vermeld"
+    not_given = interface_wording().not_given
+    assert statement_text("loopt", not_given) == "loopt"
+    # The source's own words: never translated.
+    assert statement_text(Undetermined(nader_te_bepalen=True), not_given) == "nader te bepalen"
+    assert statement_text(None, not_given) == not_given == "not given"
+    assert statement_text(None, FIXED_WORDING.not_given) == "niet vermeld"
     assert statement_text(None, missing="") == ""
+
+
+def test_route_lines_in_the_interface_language_and_fixed(shipped: Path) -> None:
+    routes = {lab.slug: lab.routes for lab in dataset.load(shipped).leerlab}
+    ottoland = routes["ottoland"][0]
+    assert route_line(ottoland, interface_wording()) == "bb → 2 BBL: running, since 2019"
+    assert route_line(ottoland, FIXED_WORDING) == "bb → 2 BBL: loopt, sinds 2019"
 
 
 def test_target_group_lines_name_the_school(shipped: Path) -> None:
@@ -50,7 +64,10 @@ def test_target_group_lines_name_the_school(shipped: Path) -> None:
             "target_group_per_school": [SchoolStatement(school="School A", text="bb-leerlingen")],
         }
     )
-    assert target_group_lines(lab) == ["niet vermeld", "School A: bb-leerlingen"]
+    assert target_group_lines(lab, interface_wording()) == [
+        "not given",
+        "School A: bb-leerlingen",
+    ]
 
 
 def test_contact_fields_follow_the_columns(shipped: Path) -> None:
@@ -69,4 +86,5 @@ def test_contact_fields_follow_the_columns(shipped: Path) -> None:
 
 
 def test_wrote() -> None:
-    assert wrote(3, Path("uit.csv")) == "Wrote 3 leerlab(s) to uit.csv."
+    assert wrote(3, Path("uit.csv")) == "Wrote 3 leerlabs to uit.csv."
+    assert wrote(1, Path("uit.csv")) == "Wrote 1 leerlab to uit.csv."

@@ -6,7 +6,8 @@ sector, a school or a statement reads. The core selects; only the formats word.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from leerlab_cli.i18n import N_, _
 from leerlab_cli.models import (
@@ -22,21 +23,58 @@ from leerlab_cli.models import (
 Section = tuple[str, list[str]]
 """A labelled fact of a leerlab: its label and one or more lines of value."""
 
-NOT_GIVEN = "niet vermeld"
-"""What a fact the source does not give reads as.
 
-This, the route statuses and the joining "en" describe the data in the data's own
-Dutch, so they read the same in every output and both interface languages; the
-tab-separated and CSV output, which must not depend on the language, use them.
+@dataclass(frozen=True)
+class Wording:
+    """The words leerlab puts around the data: how far a route is, and a fact not given."""
+
+    statuses: Mapping[RouteStatus, str]
+    """How far a route is: ``loopt``, ``start gepland``, ``in ontwikkeling``, ``mogelijk later``."""
+    not_given: str
+    """What a fact the source does not give reads as: ``niet vermeld``."""
+    running_since: str
+    """A running route with its start: ``loopt, sinds {start}``."""
+    starting: str
+    """A scheduled route with its start: ``start {start}``."""
+    status_starting: str
+    """Another route with its start: ``{status}, start {start}``."""
+
+
+FIXED_WORDING = Wording(
+    statuses={
+        RouteStatus.running: "loopt",
+        RouteStatus.scheduled: "start gepland",
+        RouteStatus.in_development: "in ontwikkeling",
+        RouteStatus.planned: "mogelijk later",
+    },
+    not_given="niet vermeld",
+    running_since="loopt, sinds {start}",
+    starting="start {start}",
+    status_starting="{status}, start {start}",
+)
+"""The words of the output for programs (tab-separated, plain CSV), Dutch in both languages.
+
+Output for programs must not depend on the interface language.
 """
 
-STATUS_NAMES: dict[RouteStatus, str] = {
-    RouteStatus.running: "loopt",
-    RouteStatus.scheduled: "start gepland",
-    RouteStatus.in_development: "in ontwikkeling",
-    RouteStatus.planned: "mogelijk later",
+_STATUS_NAMES = {
+    RouteStatus.running: N_("running"),
+    RouteStatus.scheduled: N_("start scheduled"),
+    RouteStatus.in_development: N_("in development"),
+    RouteStatus.planned: N_("possibly later"),
 }
-"""How far a route is, in the source's Dutch."""
+
+
+def interface_wording() -> Wording:
+    """The same words in the interface language, for output a person reads."""
+    return Wording(
+        statuses={status: _(name) for status, name in _STATUS_NAMES.items()},
+        not_given=_("not given"),
+        running_since=_("running, since {start}"),
+        starting=_("start {start}"),
+        status_starting=_("{status}, start {start}"),
+    )
+
 
 SECTION_LABELS = {
     "place": N_("Place"),
@@ -67,19 +105,19 @@ def route_label(route: Route) -> str:
     return f"{leerwegen} → {niveaus}"
 
 
-def route_summaries(lab: Leerlab) -> list[str]:
+def route_summaries(lab: Leerlab, wording: Wording) -> list[str]:
     """Each route of a leerlab in short, planned ones marked: ``bb → 3/4 (mogelijk later)``."""
     return [
         route_label(route)
         if route.counts
-        else f"{route_label(route)} ({STATUS_NAMES[route.status]})"
+        else f"{route_label(route)} ({wording.statuses[route.status]})"
         for route in lab.routes
     ]
 
 
-def route_summary(lab: Leerlab) -> str:
+def route_summary(lab: Leerlab, wording: Wording) -> str:
     """All routes of a leerlab on one line: ``bb → 2 · bb → 3/4 (mogelijk later)``."""
-    return " · ".join(route_summaries(lab))
+    return " · ".join(route_summaries(lab, wording))
 
 
 def sector_summary(lab: Leerlab) -> str:
@@ -99,8 +137,11 @@ def dutch_join(items: Sequence[str]) -> str:
     return f"{', '.join(items[:-1])} en {items[-1]}"
 
 
-def statement_text(value: str | Undetermined | None, missing: str = NOT_GIVEN) -> str:
-    """A statement as people read it: its text, ``nader te bepalen``, or `missing` if not given."""
+def statement_text(value: str | Undetermined | None, missing: str) -> str:
+    """A statement as people read it: its text, ``nader te bepalen``, or `missing` if not given.
+
+    ``nader te bepalen`` is the source's own words, never translated.
+    """
     if value is None:
         return missing
     return str(value)
@@ -111,9 +152,9 @@ def school_statement_line(statement: SchoolStatement) -> str:
     return f"{statement.school}: {statement.text}"
 
 
-def target_group_lines(lab: Leerlab) -> list[str]:
+def target_group_lines(lab: Leerlab, wording: Wording) -> list[str]:
     """The target group, then one line per school where the source gives one per school."""
-    lines = [statement_text(lab.target_group)]
+    lines = [statement_text(lab.target_group, wording.not_given)]
     lines.extend(school_statement_line(statement) for statement in lab.target_group_per_school)
     return lines
 
@@ -125,19 +166,21 @@ def school_line(school: School) -> str:
     return f"{line}: {school.note}" if school.note else line
 
 
-def route_line(route: Route) -> str:
+def route_line(route: Route, wording: Wording) -> str:
     """One route with all its facts: ``bb → 2 BBL: loopt, sinds 2019 (School A, School B)``."""
     label = route_label(route)
     if route.mbo_leerweg is not None:
         label = f"{label} {route.mbo_leerweg.value}"
     if route.start is None:
-        status = STATUS_NAMES[route.status]
+        status = wording.statuses[route.status]
     elif route.status is RouteStatus.running:
-        status = f"loopt, sinds {route.start}"
+        status = wording.running_since.format(start=route.start)
     elif route.status is RouteStatus.scheduled:
-        status = f"start {route.start}"
+        status = wording.starting.format(start=route.start)
     else:
-        status = f"{STATUS_NAMES[route.status]}, start {route.start}"
+        status = wording.status_starting.format(
+            status=wording.statuses[route.status], start=route.start
+        )
     line = f"{label}: {status}"
     if route.schools:
         line = f"{line} ({', '.join(route.schools)})"
@@ -165,8 +208,11 @@ def lab_sections(
     """Every fact of `lab`, labelled as the source digizine labels it, in its order.
 
     A format passes how it writes a value (`text`) and a contact person (`contact`):
-    Markdown escapes values, but writes a contact as a mail link.
+    Markdown escapes values, but writes a contact as a mail link. The words around
+    the data are in the interface language: this is output for people.
     """
+    wording = interface_wording()
+    not_given = wording.not_given
     sector = [sector_summary(lab)] if lab.sectors or lab.sector_note else []
     if lab.sectors and lab.sector_note:
         sector.append(lab.sector_note)
@@ -177,20 +223,20 @@ def lab_sections(
         ("place", [lab.place]),
         ("provinces", [", ".join(lab.provinces)]),
         ("schools", schools),
-        ("sector", sector or [NOT_GIVEN]),
-        ("phase", [statement_text(lab.phase)]),
-        ("route_text", [lab.route_text or NOT_GIVEN]),
-        ("routes", [route_line(route) for route in lab.routes] or [NOT_GIVEN]),
+        ("sector", sector or [not_given]),
+        ("phase", [statement_text(lab.phase, not_given)]),
+        ("route_text", [lab.route_text or not_given]),
+        ("routes", [route_line(route, wording) for route in lab.routes] or [not_given]),
     ]
     if lab.route_kinds:
         sections.append(("route_kinds", [", ".join(kind.value for kind in lab.route_kinds)]))
     sections += [
-        ("works_on", [statement_text(lab.works_on)]),
-        ("design", [statement_text(lab.design)]),
-        ("target_group", target_group_lines(lab)),
+        ("works_on", [statement_text(lab.works_on, not_given)]),
+        ("design", [statement_text(lab.design, not_given)]),
+        ("target_group", target_group_lines(lab, wording)),
     ]
     written = [
         (section_label(field), [text(value) for value in values]) for field, values in sections
     ]
-    contacts = [contact(person) for person in lab.contacts] or [text(NOT_GIVEN)]
+    contacts = [contact(person) for person in lab.contacts] or [text(not_given)]
     return [*written, (section_label("contacts"), contacts)]

@@ -8,7 +8,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from leerlab_cli.formats import (
+    FIXED_WORDING,
+    Wording,
     contact_line,
+    interface_wording,
     route_line,
     school_line,
     school_statement_line,
@@ -75,8 +78,8 @@ def _joined(values: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(values)
 
 
-def csv_row(lab: Leerlab) -> tuple[str, ...]:
-    """The cells of one leerlab, in the order of `CSV_COLUMNS`."""
+def csv_row(lab: Leerlab, wording: Wording) -> tuple[str, ...]:
+    """The cells of one leerlab, in the order of `CSV_COLUMNS`, with the words of `wording`."""
     return (
         lab.slug,
         lab.name,
@@ -89,7 +92,7 @@ def csv_row(lab: Leerlab) -> tuple[str, ...]:
         lab.sector_note or "",
         statement_text(lab.phase, missing=""),
         lab.route_text or "",
-        _joined(route_line(route) for route in lab.routes),
+        _joined(route_line(route, wording) for route in lab.routes),
         _joined(kind.value for kind in lab.route_kinds),
         statement_text(lab.works_on, missing=""),
         statement_text(lab.design, missing=""),
@@ -123,8 +126,14 @@ def labs_csv(labs: Sequence[Leerlab], *, excel: bool = False) -> str:
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     else:
         writer = csv.writer(buffer, lineterminator="\n")
-    header = tuple(_(EXCEL_HEADERS[column]) for column in CSV_COLUMNS) if excel else CSV_COLUMNS
-    rows = [header, *(csv_row(lab) for lab in labs)]
+    # The file for a spreadsheet is for people, in the interface language; plain CSV is
+    # for programs, the same in every language.
+    if excel:
+        header = tuple(_(EXCEL_HEADERS[column]) for column in CSV_COLUMNS)
+        wording = interface_wording()
+    else:
+        header, wording = CSV_COLUMNS, FIXED_WORDING
+    rows = [header, *(csv_row(lab, wording) for lab in labs)]
     for row in rows:
         writer.writerow([excel_safe(cell) for cell in row] if excel else row)
     return buffer.getvalue()

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from leerlab_cli.formats import (
-    NOT_GIVEN,
+    interface_wording,
     lab_sections,
     route_summary,
     sector_summary,
@@ -53,7 +53,7 @@ def lab_markdown(lab: Leerlab, level: int = 1) -> str:
     """One leerlab: a heading with its name, then one bullet per fact."""
     lines = [f"{'#' * level} {escape(lab.name)}", ""]
     for label, values in lab_sections(lab, text=escape, contact=_mail_link):
-        shown = values or [escape(NOT_GIVEN)]
+        shown = values or [escape(interface_wording().not_given)]
         # The source writes "Meer weten?" without a colon, every other label with one.
         heading = f"**{label}**" if label.endswith("?") else f"**{label}:**"
         if len(shown) == 1:
@@ -70,6 +70,7 @@ def overview_table(labs: Sequence[Leerlab]) -> str:
     """A table with one row per leerlab: name, sector, routes, phase."""
     header = "| " + " | ".join(_(column) for column in OVERVIEW_COLUMNS) + " |"
     rule = "|" + "|".join("---" for _ in OVERVIEW_COLUMNS) + "|"
+    wording = interface_wording()
     rows = [
         "| "
         + " | ".join(
@@ -77,8 +78,8 @@ def overview_table(labs: Sequence[Leerlab]) -> str:
             for cell in (
                 lab.name,
                 sector_summary(lab),
-                route_summary(lab),
-                statement_text(lab.phase),
+                route_summary(lab, wording),
+                statement_text(lab.phase, wording.not_given),
             )
         )
         + " |"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from leerlab_cli.formats import lab_sections, route_summary, sector_summary, statement_text
+from leerlab_cli.formats import (
+    FIXED_WORDING,
+    Wording,
+    lab_sections,
+    route_summary,
+    sector_summary,
+    statement_text,
+)
 from leerlab_cli.i18n import _
 from leerlab_cli.models import Leerlab
 from leerlab_cli.text import one_line
@@ -18,20 +25,22 @@ def list_headers() -> tuple[str, ...]:
     return (_("slug"), _("name"), _("sector"), _("routes"), _("phase"))
 
 
-def list_row(lab: Leerlab) -> tuple[str, ...]:
-    """The `list` fields of one leerlab."""
+def list_row(lab: Leerlab, wording: Wording) -> tuple[str, ...]:
+    """The `list` fields of one leerlab, with the words of `wording` around the data."""
     return (
         lab.slug,
         lab.name,
         sector_summary(lab),
-        route_summary(lab),
-        statement_text(lab.phase),
+        route_summary(lab, wording),
+        statement_text(lab.phase, wording.not_given),
     )
 
 
 def tsv(labs: Iterable[Leerlab]) -> str:
-    """One line per leerlab, fields separated by tabs, no header."""
-    return "".join("\t".join(one_line(field) for field in list_row(lab)) + "\n" for lab in labs)
+    """One line per leerlab, fields separated by tabs, no header; the same in every language."""
+    return "".join(
+        "\t".join(one_line(field) for field in list_row(lab, FIXED_WORDING)) + "\n" for lab in labs
+    )
 
 
 def lab_text(lab: Leerlab) -> str:

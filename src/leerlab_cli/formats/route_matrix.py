@@ -11,7 +11,7 @@ from leerlab_cli.i18n import _
 from leerlab_cli.models import NIVEAU_NAMES, Leerweg
 
 PLANNED_MARK = "*"
-"""Marks a leerlab whose route to a cell is only "mogelijk later"."""
+"""Marks a leerlab whose route to a cell is only possible later ("mogelijk later")."""
 CORNER = "vmbo → mbo"
 """The label above the column of leerwegen."""
 
@@ -20,8 +20,7 @@ def legend() -> str:
     """The line under the matrix that says what its numbers and marks mean."""
     return _(
         "Each cell: how many leerlabs have a route there that runs, starts or is being "
-        "developed, and which; slug{mark}: a route only possible later (mogelijk later), "
-        "not counted."
+        "developed, and which; slug{mark}: a route only possible later, not counted."
     ).format(mark=PLANNED_MARK)
 
 

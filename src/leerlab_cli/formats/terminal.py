@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from leerlab_cli.formats import lab_sections, route_summaries
+from leerlab_cli.formats import interface_wording, lab_sections, route_summaries
 from leerlab_cli.formats.plain import LIST_COLUMNS, list_headers, list_row
 from leerlab_cli.models import Leerlab
 
@@ -43,19 +43,21 @@ def lab_table(labs: Sequence[Leerlab]) -> Table:
         else:
             table.add_column(header, overflow="fold", ratio=3 if column == "phase" else 2)
     routes = LIST_COLUMNS.index("routes")
+    wording = interface_wording()
     for lab in labs:
-        fields = list(list_row(lab))
+        fields = list(list_row(lab, wording))
         # A route a line: a route's arrow and niveaus never end up on separate lines.
-        fields[routes] = "\n".join(route_summaries(lab))
+        fields[routes] = "\n".join(route_summaries(lab, wording))
         table.add_row(*(Text(field) for field in fields))
     return table
 
 
 def _stacked(labs: Sequence[Leerlab]) -> Iterator[Table | Text]:
+    wording = interface_wording()
     for index, lab in enumerate(labs):
         if index:
             yield Text("")
-        slug, *fields = list_row(lab)
+        slug, *fields = list_row(lab, wording)
         yield Text(slug, style="bold")
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="dim", no_wrap=True)
