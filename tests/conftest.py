@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from helpers import META, Runner, make_lab
 from leerlab_cli.dataset import shipped_path
+from leerlab_cli.i18n import setup_language
 
 # Hypothesis: "ci" (the default) runs the same examples every time and writes no
 # example database into the repository; "dev" draws new ones on every run
@@ -65,8 +66,11 @@ def _no_dataset_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # A developer's own LEERLAB_DATA must not change what the tests see.
     monkeypatch.delenv("LEERLAB_DATA", raising=False)
     # Most tests compare with the English message ids; the tests of the language
-    # itself set LEERLAB_LANG and the locale on each call.
+    # itself set LEERLAB_LANG and the locale on each call. The language is chosen
+    # again here too, for the tests that call the formats directly: a test before
+    # may have run the app in Dutch.
     monkeypatch.setenv("LEERLAB_LANG", "en")
+    setup_language()
 
 
 @pytest.fixture(autouse=True)

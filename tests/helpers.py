@@ -161,13 +161,16 @@ def shell_environment(**extra: str) -> dict[str, str]:
 
     Only the test's own cache folder (set by conftest for each test) is kept; outside a
     test (a module's fixture) the cache is off: a subprocess never uses the user's cache.
+    The interface is English (LEERLAB_LANG=en, as conftest sets it in-process), whatever
+    the developer's locale; `extra` may choose another language or locale.
     """
     environment = {
         key: value
         for key, value in os.environ.items()
         if not key.startswith(("LEERLAB_", "PYTHONIO", "LC_", "TYPER_"))
-        and key not in ("PYTHONUNBUFFERED", "LANG", "PYTHONUTF8", "COLUMNS")
+        and key not in ("PYTHONUNBUFFERED", "LANGUAGE", "LANG", "PYTHONUTF8", "COLUMNS")
     }
+    environment["LEERLAB_LANG"] = "en"
     if "LEERLAB_CACHE_DIR" in os.environ:
         environment["LEERLAB_CACHE_DIR"] = os.environ["LEERLAB_CACHE_DIR"]
     else:

@@ -211,7 +211,7 @@ def test_validate_broken_file(runner: CliRunner, write_dataset: Callable[..., Pa
     assert result.stdout == "2 leerlabs, 2 errors, 0 warnings\n"
     assert result.stderr == (
         f"error: {path}: leerlab 'b' (#2): routes[0].leerwegen[0]: "
-        "Input should be 'bb', 'kb', 'gl' or 'tl'\n"
+        "must be one of 'bb', 'kb', 'gl' or 'tl'\n"
         f"error: {path}: leerlab 'b' (#2): routes[0].niveaus: required field is missing\n"
     )
 

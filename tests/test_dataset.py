@@ -176,8 +176,7 @@ def test_schema_errors_name_the_leerlab_and_field_path(write_dataset: Callable[.
         ),
     )
     assert _errors(path) == (
-        f"{path}: leerlab 'tweede' (#2): routes[0].niveaus[1]: "
-        "Input should be less than or equal to 4",
+        f"{path}: leerlab 'tweede' (#2): routes[0].niveaus[1]: must be 4 or less",
         f"{path}: leerlab 'tweede' (#2): contacts[0].email: is not a valid e-mail address",
         f"{path}: leerlab 'tweede' (#2): colour: unknown field (check its spelling)",
     )
@@ -223,9 +222,9 @@ def test_tab_and_newline_are_allowed_in_text(write_dataset: Callable[..., Path])
 def test_statement_accepts_text_or_undetermined_only(write_dataset: Callable[..., Path]) -> None:
     path = write_dataset(make_lab(works_on={"nader_te_bepalen": False}, design=7, target_group=""))
     assert _errors(path) == (
-        f"{path}: leerlab 'testlab' (#1): works_on.nader_te_bepalen: Input should be True",
-        f"{path}: leerlab 'testlab' (#1): design: Input should be a valid string",
-        f"{path}: leerlab 'testlab' (#1): target_group: String should have at least 1 character",
+        f"{path}: leerlab 'testlab' (#1): works_on.nader_te_bepalen: must be true",
+        f"{path}: leerlab 'testlab' (#1): design: must be text",
+        f"{path}: leerlab 'testlab' (#1): target_group: must not be empty",
     )
 
 
@@ -274,10 +273,7 @@ def test_check_collects_errors_and_warnings(
     broken = write_dataset(make_lab(), make_lab(slug="x", provinces=[]))
     report = dataset.check(broken)
     assert report.leerlabs == 2
-    assert report.errors == (
-        f"{broken}: leerlab 'x' (#2): provinces: List should have at least 1 item after "
-        "validation, not 0",
-    )
+    assert report.errors == (f"{broken}: leerlab 'x' (#2): provinces: must have at least 1 item",)
 
 
 def test_the_shipped_file_is_plain_toml(shipped: Path) -> None:

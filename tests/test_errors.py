@@ -73,8 +73,7 @@ def test_a_schema_error_names_the_leerlab_and_field_path(
     result = runner.invoke(app, ["--data", str(path), *command.args("testlab")])
     assert result.exit_code == 1, result.output
     assert result.stderr == (
-        f"error: {path}: leerlab 'tweede' (#2): routes[0].niveaus[1]: "
-        "Input should be less than or equal to 4\n"
+        f"error: {path}: leerlab 'tweede' (#2): routes[0].niveaus[1]: must be 4 or less\n"
     )
 
 

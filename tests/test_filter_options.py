@@ -16,7 +16,11 @@ FILTERS = ["sector", "from_", "to", "province", "search", "include_planned"]
 def parsed_type(param: Any) -> object:
     """The type an option converts its values to, as this version of typer records it."""
     descriptor = getattr(param, "type_descriptor", None)
-    return param.type if descriptor is None else descriptor.annotation
+    if descriptor is not None:
+        return descriptor.annotation
+    # Below typer 0.26 the type is a click ParamType, made anew for each command
+    # and equal only to itself: compare what it accepts (its name, choices, case).
+    return param.type.to_info_dict()
 
 
 def filter_options(command: str) -> list[dict[str, Any]]:

@@ -46,7 +46,7 @@ def test_show_as_text_is_one_line_per_label(labs: list[Leerlab]) -> None:
     for lab in labs:
         lines = lab_text(lab).splitlines()
         assert len(lines) == 2 + len(lab_sections(lab))
-        assert lines[0] == f"Naam: {one_line(lab.name)}"
+        assert lines[0] == f"Name: {one_line(lab.name)}"
 
 
 @given(labs=leerlabs())

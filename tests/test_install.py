@@ -74,7 +74,7 @@ def test_fresh_install_runs_as_a_module(fresh_install: Path, tmp_path: Path) -> 
         env={"LC_ALL": "C", "LANG": "C"},
     )
     assert result.returncode == 0, result.stderr
-    assert "Werken aan: geïntegreerde leerroute\n" in result.stdout
+    assert "Working on: geïntegreerde leerroute\n" in result.stdout
 
 
 @pytest.mark.slow
@@ -82,6 +82,12 @@ def test_fresh_install_validates_its_shipped_dataset(fresh_install: Path, tmp_pa
     result = run([str(fresh_install / "bin" / "leerlab"), "validate"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "6 leerlabs, 0 errors, 1 warning\n"
+    # The compiled Dutch catalog is installed with the package.
+    dutch = run(
+        [str(fresh_install / "bin" / "leerlab"), "validate"], tmp_path, env={"LEERLAB_LANG": "nl"}
+    )
+    assert dutch.returncode == 0, dutch.stderr
+    assert dutch.stdout == "6 leerlabs, 0 fouten, 1 waarschuwing\n"
 
 
 def test_console_script_exit_codes(tmp_path: Path) -> None:

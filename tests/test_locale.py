@@ -17,7 +17,7 @@ LOCALES = [ASCII_LOCALE, {"PYTHONIOENCODING": "latin-1"}, {"PYTHONIOENCODING": "
 
 
 LOCALE_CASES = [
-    (["show", "ottoland"], 0, "Soort route: geïntegreerde leerroute\n"),
+    (["show", "ottoland"], 0, "Kind of route: geïntegreerde leerroute\n"),
     (["show", "ottoland", "--format", "panel"], 0, "geïntegreerde leerroute"),
     (["list", "--format", "table", "--sector", "groen"], 0, "Ottoland"),
     (["--help"], 0, "vmbo–mbo"),

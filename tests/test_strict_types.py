@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import META, make_lab
+from helpers import META, make_lab
 from leerlab_cli import dataset
 from leerlab_cli.errors import DatasetError
 
@@ -16,19 +16,19 @@ WRONG_TYPES: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {
     "boolean niveau": (
         make_lab(routes=[{"leerwegen": ["bb"], "niveaus": [True]}]),
         META,
-        "routes[0].niveaus[0]: Input should be a valid integer",
+        "routes[0].niveaus[0]: must be a whole number",
     ),
     "float niveau": (
         make_lab(routes=[{"leerwegen": ["bb"], "niveaus": [3.0]}]),
         META,
-        "routes[0].niveaus[0]: Input should be a valid integer",
+        "routes[0].niveaus[0]: must be a whole number",
     ),
     "string niveau": (
         make_lab(routes=[{"leerwegen": ["bb"], "niveaus": ["3"]}]),
         META,
-        "routes[0].niveaus[0]: Input should be a valid integer",
+        "routes[0].niveaus[0]: must be a whole number",
     ),
-    "float year": (make_lab(), {**META, "year": 2021.0}, "meta.year: Input should be a valid"),
+    "float year": (make_lab(), {**META, "year": 2021.0}, "meta.year: must be a whole number"),
     "empty table as undetermined": (
         make_lab(phase={}),
         META,
@@ -37,18 +37,18 @@ WRONG_TYPES: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {
     "one as undetermined": (
         make_lab(phase={"nader_te_bepalen": 1}),
         META,
-        "phase.nader_te_bepalen: Input should be True",
+        "phase.nader_te_bepalen: must be true",
     ),
-    "number as text": (make_lab(place=1), META, "place: Input should be a valid string"),
+    "number as text": (make_lab(place=1), META, "place: must be text"),
     "boolean in a list of text": (
         make_lab(sectors=[True]),
         META,
-        "sectors[0]: Input should be a valid string",
+        "sectors[0]: must be text",
     ),
     "number as a leerweg": (
         make_lab(routes=[{"leerwegen": [1], "niveaus": [2]}]),
         META,
-        "routes[0].leerwegen[0]: Input should be",
+        "routes[0].leerwegen[0]: must be one of 'bb', 'kb', 'gl' or 'tl'",
     ),
 }
 

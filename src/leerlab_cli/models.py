@@ -119,8 +119,9 @@ class _Model(BaseModel):
 def _exactly_true(value: object) -> object:
     # A literal True also matches the integer 1 (1 == True): only a boolean will do.
     if value is not True:
+        # "true" as TOML writes it, for the message that names what is expected.
         raise PydanticCustomError(
-            "literal_error", "Input should be {expected}", {"expected": "True"}
+            "literal_error", "Input should be {expected}", {"expected": "true"}
         )
     return value
 
