@@ -12,6 +12,7 @@ import gc
 import importlib
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -24,7 +25,15 @@ from typer.core import TyperGroup
 from typer.models import CommandInfo
 
 from leerlab_cli import __version__
-from leerlab_cli.cli.terminal import error, silence_stdout, use_utf8, write
+from leerlab_cli.cli.terminal import (
+    StdoutError,
+    error,
+    restore_stdout,
+    silence_stdout,
+    use_complete_stdout,
+    use_utf8,
+    write,
+)
 from leerlab_cli.errors import LeerlabError
 from leerlab_cli.text import printable
 
@@ -80,8 +89,16 @@ class LeerlabGroup(TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app; all output, help and usage errors included, is UTF-8."""
         use_utf8()
-        with _terminating_signals_raise():
-            return super().main(*args, **kwargs)
+        previous = sys.stdout
+        use_complete_stdout()
+        try:
+            with _terminating_signals_raise():
+                return super().main(*args, **kwargs)
+        finally:
+            # What click wrote last (help, a completion script) must have arrived too.
+            with _translated_errors():
+                sys.stdout.flush()
+            restore_stdout(previous)
 
     def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
         """Parse the global options, with errors translated as in `invoke`."""
@@ -132,6 +149,12 @@ def _translated_errors() -> Iterator[None]:
         raise typer.Exit(1) from None
     except BrokenPipeError:
         silence_stdout()
+        raise typer.Exit(1) from None
+    except StdoutError as problem:
+        from leerlab_cli.formats.messages import cannot_write_output
+
+        silence_stdout()
+        error(cannot_write_output(problem.strerror or type(problem).__name__))
         raise typer.Exit(1) from None
     except Exception as bug:
         if os.environ.get(DEBUG_VAR):

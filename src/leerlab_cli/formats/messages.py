@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from leerlab_cli.text import printable
+
 NO_MATCH = "No leerlab matches these filters."
 """When the filters select no leerlab (`list`, `routes`, `export`)."""
 
@@ -13,7 +15,8 @@ NO_CONTACT = "No contact person in the leerlabs that match these filters."
 
 def wrote(count: int, path: Path) -> str:
     """What `export --output` reports once the file is written."""
-    return f"Wrote {count} leerlab(s) to {path}."
+    # The path is echoed input: a newline or tab in it is shown escaped, as `\n`.
+    return f"Wrote {count} leerlab(s) to {printable(str(path))}."
 
 
 def bad_no_cache_value(variable: str, value: str) -> str:
@@ -35,3 +38,8 @@ def dataset_too_large(name: str, limit: int, variable: str) -> str:
 def bad_size_limit(variable: str, value: str) -> str:
     """When $LEERLAB_MAX_BYTES is not a positive whole number."""
     return f"{variable}={value!r} is not understood: give a positive number of bytes"
+
+
+def cannot_write_output(reason: str) -> str:
+    """When stdout cannot take the output (a full disk, a closed stdout); `reason` is strerror."""
+    return f"cannot write output: {reason[:1].lower()}{reason[1:]}"
