@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import select
 import stat
 import tempfile
 from pathlib import Path
@@ -14,6 +16,9 @@ from leerlab_cli.text import printable
 _TEMP_PREFIX = ".leerlab-"
 _TEMP_SUFFIX = ".tmp"
 
+# The names a process has for its own open files: /dev/stdout leads to /proc/self/fd/1.
+_DESCRIPTOR_PATH = re.compile(r"/(?:dev|proc/(?:self|thread-self|(?P<pid>\d+)))/fd/(?P<fd>\d+)")
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace the file at `path` with `data` in one step, keeping its permission bits.
@@ -22,8 +27,16 @@ def write_atomically(path: Path, data: bytes) -> None:
     disk and then renamed over `path`. On any failure, an interrupt included, the
     temporary file is removed and an existing file is left untouched; problems
     the user can act on are raised as `OutputError`.
+
+    A path that is not a regular file (a device, a FIFO) is written in place; one
+    that names an open descriptor of this process (/dev/stdout, /dev/fd/N) is
+    written to that descriptor, so `-o /dev/stdout >> log` appends to the log.
     """
     name = printable(str(path))
+    descriptor = _descriptor_named(os.fspath(path))
+    if descriptor is not None:
+        _write_to_descriptor(descriptor, data, name)
+        return
     # Through a symbolic link, write the file it points to rather than replace the link.
     target = Path(os.path.realpath(path))
     try:
@@ -68,12 +81,50 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+def _descriptor_named(path: str) -> int | None:
+    # Follow the chain of symbolic links by hand: os.path.realpath would go on
+    # through /proc/self/fd/1 to the file the shell opened (and replace it).
+    current = os.path.abspath(path)
+    for _ in range(40):
+        match = _DESCRIPTOR_PATH.fullmatch(current)
+        if match and match["pid"] in (None, str(os.getpid())):
+            return int(match["fd"])
+        try:
+            link = os.readlink(current)
+        except OSError:
+            return None
+        current = os.path.normpath(os.path.join(os.path.dirname(current), link))
+    return None
+
+
 def _write_in_place(target: Path, data: bytes, name: str) -> None:
     try:
-        with open(target, "wb") as stream:
-            stream.write(data)
+        descriptor = os.open(target, os.O_WRONLY)
     except OSError as error:
         raise _cannot_write(name, error) from None
+    try:
+        _write_to_descriptor(descriptor, data, name)
+    finally:
+        os.close(descriptor)
+
+
+def _write_to_descriptor(descriptor: int, data: bytes, name: str) -> None:
+    # All of `data`, at the descriptor's own position (or end, when opened to append);
+    # a reader that has gone stays a BrokenPipeError, which ends the command quietly.
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(descriptor, view)
+        except BlockingIOError:
+            select.select([], [descriptor], [])
+            continue
+        except InterruptedError:
+            continue
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise _cannot_write(name, error) from None
+        view = view[written:]
 
 
 def _sync_folder(folder: Path) -> None:

@@ -122,6 +122,10 @@ def searchable_text(lab: Leerlab) -> str:
     return "\n".join(lab_strings(lab))
 
 
+MAX_CANDIDATES = 10
+"""The most leerlabs an ambiguous query lists (in the dataset's order); the rest are counted."""
+
+
 def resolve(labs: Sequence[Leerlab], query: str) -> Leerlab:
     """The one leerlab `query` names: exact slug, unique slug prefix, or unique name match.
 
@@ -142,8 +146,10 @@ def resolve(labs: Sequence[Leerlab], query: str) -> Leerlab:
         if len(candidates) == 1:
             return candidates[0]
         if candidates:
-            listed = ", ".join(f"{lab.slug} ({lab.name})" for lab in candidates)
-            raise NotFound(f"'{shown}' matches more than one leerlab: {listed}")
+            listed = ", ".join(f"{lab.slug} ({lab.name})" for lab in candidates[:MAX_CANDIDATES])
+            more = len(candidates) - MAX_CANDIDATES
+            rest = f", and {more} more" if more > 0 else ""
+            raise NotFound(f"'{shown}' matches more than one leerlab: {listed}{rest}")
     slugs = [lab.slug for lab in labs]
     close = difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.6)
     hint = f"; did you mean {' or '.join(close)}?" if close else ""

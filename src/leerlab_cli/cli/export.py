@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -55,6 +56,15 @@ def export_text(
     return export_markdown(meta, labs)
 
 
+def _file_path(value: str | None) -> str | None:
+    # Path() would drop a trailing slash and write a file where a folder was meant.
+    if value == "":
+        raise typer.BadParameter("an empty path names no file")
+    if value is not None and value.endswith(("/", os.sep)):
+        raise typer.BadParameter("give a file: a path ending in '/' names a folder")
+    return value
+
+
 def export_labs(
     ctx: typer.Context,
     sector: SectorOption = None,
@@ -75,10 +85,11 @@ def export_labs(
         ),
     ] = False,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
+            callback=_file_path,
             help="Write to this file instead of stdout; it is replaced whole, and only "
             "when the export succeeds.",
             metavar="PATH",
@@ -100,5 +111,5 @@ def export_labs(
         return
     from leerlab_cli.output import write_atomically
 
-    write_atomically(output, text.encode("utf-8"))
-    note(wrote(len(labs), output))
+    write_atomically(Path(output), text.encode("utf-8"))
+    note(wrote(len(labs), Path(output)))
