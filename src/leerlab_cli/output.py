@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import select
+import signal
 import stat
 import tempfile
 from pathlib import Path
@@ -19,6 +20,11 @@ _TEMP_SUFFIX = ".tmp"
 # The names a process has for its own open files: /dev/stdout leads to /proc/self/fd/1.
 _DESCRIPTOR_PATH = re.compile(r"/(?:dev|proc/(?:self|thread-self|(?P<pid>\d+)))/fd/(?P<fd>\d+)")
 
+TERMINATING_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""The signals that end the command; blocked from the rename on, see `write_atomically`."""
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace the file at `path` with `data` in one step, keeping its permission bits.
@@ -27,6 +33,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     disk and then renamed over `path`. On any failure, an interrupt included, the
     temporary file is removed and an existing file is left untouched; problems
     the user can act on are raised as `OutputError`.
+
+    Once the new file has been renamed into place the output is complete, so from
+    that moment SIGINT, SIGTERM and SIGHUP are blocked and stay blocked when this
+    returns: the command finishes and reports success. The caller restores the
+    signal mask when the command ends (discarding a signal that arrived meanwhile).
 
     A path that is not a regular file (a device, a FIFO) is written in place; one
     that names an open descriptor of this process (/dev/stdout, /dev/fd/N) is
@@ -64,7 +75,12 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, TERMINATING_SIGNALS)
+        try:
+            os.replace(temporary, target)
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)
+            raise
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

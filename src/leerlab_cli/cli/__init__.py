@@ -86,13 +86,17 @@ class LeerlabGroup(TyperGroup):
         super().__init__(**kwargs)
         self.commands = _LazyCommands(self.rich_markup_mode)  # type: ignore[assignment]
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the app; all output, help and usage errors included, is UTF-8."""
+    def main(self, *args: Any, whole_process: bool = False, **kwargs: Any) -> Any:
+        """Run the app; all output, help and usage errors included, is UTF-8.
+
+        `whole_process` is for the console script: the process ends with the
+        command, so signals held once the output was complete stay held.
+        """
         use_utf8()
         previous = sys.stdout
         use_complete_stdout()
         try:
-            with _terminating_signals_raise():
+            with _terminating_signals_raise(keep_held=whole_process):
                 return super().main(*args, **kwargs)
         finally:
             # What click wrote last (help, a completion script) must have arrived too.
@@ -170,11 +174,19 @@ _TERMINATING_SIGNALS = ("SIGTERM", "SIGHUP")
 
 
 @contextmanager
-def _terminating_signals_raise() -> Iterator[None]:
+def _terminating_signals_raise(*, keep_held: bool = False) -> Iterator[None]:
     # SIGTERM and SIGHUP end the process as Ctrl-C does, by an exception: what is
     # being written (the temporary file of `export --output`) is cleaned up on the
     # way out, and the exit code is the shell's 128 + the signal's number.
+    # Once `write_atomically` has renamed the new file into place it blocks them:
+    # the output is complete, and a signal from then on must not turn the
+    # command's success into a failure. Here they are released at the end, a
+    # signal that arrived meanwhile discarded; or, for the console script, kept
+    # blocked until the process has ended.
+    from leerlab_cli.output import TERMINATING_SIGNALS
+
     previous: dict[signal.Signals, Any] = {}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
     if threading.current_thread() is threading.main_thread():
         for name in _TERMINATING_SIGNALS:
             number = getattr(signal, name, None)
@@ -184,8 +196,14 @@ def _terminating_signals_raise() -> Iterator[None]:
     try:
         yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        held = TERMINATING_SIGNALS & (signal.pthread_sigmask(signal.SIG_BLOCK, ()) - mask)
+        if held and not keep_held:
+            while signal.sigpending() & held:
+                signal.sigtimedwait(held, 0)
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        if not held or not keep_held:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
 
 def _exit_on_signal(number: int, frame: FrameType | None) -> None:
@@ -247,4 +265,4 @@ def main() -> None:
     # process's end frees the rest. Done here rather than around the loading, so
     # that a program or test calling `app` in-process keeps its collector as it was.
     gc.disable()
-    app(prog_name="leerlab")
+    app(prog_name="leerlab", whole_process=True)
