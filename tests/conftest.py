@@ -7,7 +7,8 @@ fixtures and the hypothesis profiles only.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,19 @@ def _dataset_cache_in_tmp(
     # subprocesses inherit it through the environment.
     monkeypatch.setenv("LEERLAB_CACHE_DIR", str(tmp_path_factory.mktemp("leerlab-cache")))
     monkeypatch.delenv("LEERLAB_NO_CACHE", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _signal_mask_restored() -> Iterator[None]:
+    # write_atomically blocks the terminating signals once its file is in place, and
+    # only the app releases them; a test calling it directly must not leave them
+    # blocked for the tests after it (and for every process they start).
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    yield
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, ()) - mask
+    while held and signal.sigpending() & held:
+        signal.sigtimedwait(held, 0)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
 """Run the command line: ``python -m leerlab_cli``."""
 
-from leerlab_cli.cli import main
+from leerlab_cli.console import main
 
 main()

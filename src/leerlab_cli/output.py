@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import select
+import signal
 import stat
 import tempfile
 from pathlib import Path
@@ -14,6 +17,14 @@ from leerlab_cli.text import printable
 _TEMP_PREFIX = ".leerlab-"
 _TEMP_SUFFIX = ".tmp"
 
+# The names a process has for its own open files: /dev/stdout leads to /proc/self/fd/1.
+_DESCRIPTOR_PATH = re.compile(r"/(?:dev|proc/(?:self|thread-self|(?P<pid>\d+)))/fd/(?P<fd>\d+)")
+
+TERMINATING_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""The signals that end the command; blocked from the rename on, see `write_atomically`."""
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace the file at `path` with `data` in one step, keeping its permission bits.
@@ -22,8 +33,21 @@ def write_atomically(path: Path, data: bytes) -> None:
     disk and then renamed over `path`. On any failure, an interrupt included, the
     temporary file is removed and an existing file is left untouched; problems
     the user can act on are raised as `OutputError`.
+
+    Once the new file has been renamed into place the output is complete, so from
+    that moment SIGINT, SIGTERM and SIGHUP are blocked and stay blocked when this
+    returns: the command finishes and reports success. The caller restores the
+    signal mask when the command ends (discarding a signal that arrived meanwhile).
+
+    A path that is not a regular file (a device, a FIFO) is written in place; one
+    that names an open descriptor of this process (/dev/stdout, /dev/fd/N) is
+    written to that descriptor, so `-o /dev/stdout >> log` appends to the log.
     """
     name = printable(str(path))
+    descriptor = _descriptor_named(os.fspath(path))
+    if descriptor is not None:
+        _write_to_descriptor(descriptor, data, name)
+        return
     # Through a symbolic link, write the file it points to rather than replace the link.
     target = Path(os.path.realpath(path))
     try:
@@ -51,7 +75,12 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, TERMINATING_SIGNALS)
+        try:
+            os.replace(temporary, target)
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)
+            raise
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -68,12 +97,50 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+def _descriptor_named(path: str) -> int | None:
+    # Follow the chain of symbolic links by hand: os.path.realpath would go on
+    # through /proc/self/fd/1 to the file the shell opened (and replace it).
+    current = os.path.abspath(path)
+    for _ in range(40):
+        match = _DESCRIPTOR_PATH.fullmatch(current)
+        if match and match["pid"] in (None, str(os.getpid())):
+            return int(match["fd"])
+        try:
+            link = os.readlink(current)
+        except OSError:
+            return None
+        current = os.path.normpath(os.path.join(os.path.dirname(current), link))
+    return None
+
+
 def _write_in_place(target: Path, data: bytes, name: str) -> None:
     try:
-        with open(target, "wb") as stream:
-            stream.write(data)
+        descriptor = os.open(target, os.O_WRONLY)
     except OSError as error:
         raise _cannot_write(name, error) from None
+    try:
+        _write_to_descriptor(descriptor, data, name)
+    finally:
+        os.close(descriptor)
+
+
+def _write_to_descriptor(descriptor: int, data: bytes, name: str) -> None:
+    # All of `data`, at the descriptor's own position (or end, when opened to append);
+    # a reader that has gone stays a BrokenPipeError, which ends the command quietly.
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(descriptor, view)
+        except BlockingIOError:
+            select.select([], [descriptor], [])
+            continue
+        except InterruptedError:
+            continue
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise _cannot_write(name, error) from None
+        view = view[written:]
 
 
 def _sync_folder(folder: Path) -> None:

@@ -9,7 +9,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from leerlab_cli.errors import NotFound
-from leerlab_cli.i18n import _
+from leerlab_cli.i18n import _, ngettext
 from leerlab_cli.models import Leerlab, Leerweg, Route
 from leerlab_cli.text import fold, printable
 
@@ -124,6 +124,10 @@ def searchable_text(lab: Leerlab) -> str:
     return "\n".join(lab_strings(lab))
 
 
+MAX_CANDIDATES = 10
+"""The most leerlabs an ambiguous query lists (in the dataset's order); the rest are counted."""
+
+
 class MatchKind(StrEnum):
     """How a query named the leerlab it found."""
 
@@ -168,7 +172,14 @@ def find(labs: Sequence[Leerlab], query: str, *, exact: bool = False) -> Match:
             if len(candidates) == 1:
                 return candidates[0]
             if candidates:
-                listed = ", ".join(f"{match.lab.slug} ({match.lab.name})" for match in candidates)
+                listed = ", ".join(
+                    f"{match.lab.slug} ({match.lab.name})" for match in candidates[:MAX_CANDIDATES]
+                )
+                more = len(candidates) - MAX_CANDIDATES
+                if more > 0:
+                    listed += ngettext(", and {count} more", ", and {count} more", more).format(
+                        count=more
+                    )
                 raise NotFound(
                     _("'{query}' matches more than one leerlab: {listed}").format(
                         query=shown, listed=listed

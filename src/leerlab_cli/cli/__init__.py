@@ -28,7 +28,15 @@ from typer.models import CommandInfo
 
 from leerlab_cli import __version__
 from leerlab_cli.cli.options import DataOption
-from leerlab_cli.cli.terminal import error, silence_stdout, use_utf8, write
+from leerlab_cli.cli.terminal import (
+    StdoutError,
+    error,
+    restore_stdout,
+    silence_stdout,
+    use_complete_stdout,
+    use_utf8,
+    write,
+)
 from leerlab_cli.errors import LeerlabError
 from leerlab_cli.i18n import N_, LanguageError, _, localize_rich_help, setup_language
 from leerlab_cli.text import printable
@@ -127,8 +135,12 @@ class LeerlabGroup(TyperGroup):
         super().__init__(**kwargs)
         self.commands = _LazyCommands(self.rich_markup_mode)  # type: ignore[assignment]
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        """Run the app in the interface language; all output is UTF-8."""
+    def main(self, *args: Any, whole_process: bool = False, **kwargs: Any) -> Any:
+        """Run the app in the interface language; all output is UTF-8.
+
+        `whole_process` is for the console script: the process ends with the
+        command, so signals held once the output was complete stay held.
+        """
         use_utf8()
         try:
             setup_language()
@@ -136,8 +148,16 @@ class LeerlabGroup(TyperGroup):
             error(str(problem))
             sys.exit(2)
         localize(self)
-        with _terminating_signals_raise():
-            return super().main(*args, **kwargs)
+        previous = sys.stdout
+        use_complete_stdout()
+        try:
+            with _terminating_signals_raise(keep_held=whole_process):
+                return super().main(*args, **kwargs)
+        finally:
+            # What click wrote last (help, a completion script) must have arrived too.
+            with _translated_errors():
+                sys.stdout.flush()
+            restore_stdout(previous)
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Write the help, with typer's own words translated too."""
@@ -197,6 +217,12 @@ def _translated_errors() -> Iterator[None]:
     except BrokenPipeError:
         silence_stdout()
         raise typer.Exit(1) from None
+    except StdoutError as problem:
+        from leerlab_cli.formats.messages import cannot_write_output
+
+        silence_stdout()
+        error(cannot_write_output(problem.strerror or type(problem).__name__))
+        raise typer.Exit(1) from None
     except Exception as bug:
         if os.environ.get(DEBUG_VAR):
             raise
@@ -242,11 +268,19 @@ _TERMINATING_SIGNALS = ("SIGTERM", "SIGHUP")
 
 
 @contextmanager
-def _terminating_signals_raise() -> Iterator[None]:
+def _terminating_signals_raise(*, keep_held: bool = False) -> Iterator[None]:
     # SIGTERM and SIGHUP end the process as Ctrl-C does, by an exception: what is
     # being written (the temporary file of `export --output`) is cleaned up on the
     # way out, and the exit code is the shell's 128 + the signal's number.
+    # Once `write_atomically` has renamed the new file into place it blocks them:
+    # the output is complete, and a signal from then on must not turn the
+    # command's success into a failure. Here they are released at the end, a
+    # signal that arrived meanwhile discarded; or, for the console script, kept
+    # blocked until the process has ended.
+    from leerlab_cli.output import TERMINATING_SIGNALS
+
     previous: dict[signal.Signals, Any] = {}
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
     if threading.current_thread() is threading.main_thread():
         for name in _TERMINATING_SIGNALS:
             number = getattr(signal, name, None)
@@ -256,8 +290,14 @@ def _terminating_signals_raise() -> Iterator[None]:
     try:
         yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        held = TERMINATING_SIGNALS & (signal.pthread_sigmask(signal.SIG_BLOCK, ()) - mask)
+        if held and not keep_held:
+            while signal.sigpending() & held:
+                signal.sigtimedwait(held, 0)
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        if not held or not keep_held:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
 
 def _exit_on_signal(number: int, frame: FrameType | None) -> None:
@@ -308,4 +348,4 @@ def main() -> None:
     # process's end frees the rest. Done here rather than around the loading, so
     # that a program or test calling `app` in-process keeps its collector as it was.
     gc.disable()
-    app(prog_name="leerlab")
+    app(prog_name="leerlab", whole_process=True)

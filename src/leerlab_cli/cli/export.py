@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -65,6 +66,15 @@ EXAMPLES = N_(
 )
 
 
+def _file_path(value: str | None) -> str | None:
+    # Path() would drop a trailing slash and write a file where a folder was meant.
+    if value == "":
+        raise typer.BadParameter(_("an empty path names no file"))
+    if value is not None and value.endswith(("/", os.sep)):
+        raise typer.BadParameter(_("give a file: a path ending in '/' names a folder"))
+    return value
+
+
 def export_labs(
     ctx: typer.Context,
     sector: SectorOption = None,
@@ -89,10 +99,11 @@ def export_labs(
         ),
     ] = False,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
+            callback=_file_path,
             help=N_(
                 "Write to this file instead of stdout; it is replaced whole, and only "
                 "when the export succeeds."
@@ -116,5 +127,5 @@ def export_labs(
         return
     from leerlab_cli.output import write_atomically
 
-    write_atomically(output, text.encode("utf-8"))
-    note(wrote(len(labs), output))
+    write_atomically(Path(output), text.encode("utf-8"))
+    note(wrote(len(labs), Path(output)))

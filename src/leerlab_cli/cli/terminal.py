@@ -2,13 +2,23 @@
 
 Data is written as it is; every message is escaped with `printable`, since it may
 quote the data (a school's name with a newline or an escape sequence in it).
+
+Every write to stdout is complete or raises: `use_complete_stdout` puts a stream
+in front of file descriptor 1 that retries partial writes and waits out a
+non-blocking descriptor, and raises `StdoutError` when the bytes cannot be
+written (a full disk, a closed stdout), whoever writes: the commands, or click's
+help and version output.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import os
+import select
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from leerlab_cli.text import printable
 
@@ -21,8 +31,12 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
+class StdoutError(OSError):
+    """Stdout cannot take what is written to it (a closed pipe stays a `BrokenPipeError`)."""
+
+
 def write(text: str) -> None:
-    """Write data to stdout and flush, so a closed pipe is noticed inside the command."""
+    """Write data to stdout and flush, so a failed write is noticed inside the command."""
     sys.stdout.write(text)
     sys.stdout.flush()
 
@@ -31,9 +45,103 @@ def render(renderable: RenderableType) -> None:
     """Print a rich renderable to stdout, with markup, emoji and highlighting off."""
     from rich.console import Console
 
-    console = Console(markup=False, emoji=False, highlight=False)
+    console = Console(
+        markup=False, emoji=False, highlight=False, _environ=_without_zero_size(os.environ)
+    )
     console.print(renderable)
     sys.stdout.flush()
+
+
+def _without_zero_size(environ: os._Environ[str]) -> dict[str, str]:
+    # rich takes COLUMNS=0 for a width of nothing and prints nothing at all; a size
+    # that is not a positive number is taken as unset (the terminal's own, else 80).
+    return {
+        name: value
+        for name, value in environ.items()
+        if name not in ("COLUMNS", "LINES") or (value.isdigit() and int(value) > 0)
+    }
+
+
+class _CompleteWriter(io.RawIOBase):
+    # The raw layer under stdout: writes all it is given or raises. `descriptor` is
+    # None when the process started with stdout closed (`>&-`); the number 1 may
+    # then belong to a file opened since, which must never receive the output.
+    def __init__(self, descriptor: int | None) -> None:
+        super().__init__()
+        self.descriptor = descriptor
+        self.silenced = False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        if self.descriptor is None:
+            raise io.UnsupportedOperation("stdout is closed")
+        return self.descriptor
+
+    def isatty(self) -> bool:
+        return self.descriptor is not None and os.isatty(self.descriptor)
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        if self.silenced:
+            return len(data)
+        if self.descriptor is None:
+            raise StdoutError(errno.EBADF, os.strerror(errno.EBADF))
+        view = memoryview(data).cast("B")
+        while view:
+            try:
+                written = os.write(self.descriptor, view)
+            except BlockingIOError:
+                # A non-blocking stdout whose reader is slower: wait until it takes more.
+                select.select([], [self.descriptor], [])
+                continue
+            except InterruptedError:
+                continue
+            except BrokenPipeError:
+                raise
+            except OSError as problem:
+                raise StdoutError(problem.errno, problem.strerror) from None
+            view = view[written:]
+        return len(data)
+
+
+def use_complete_stdout() -> None:
+    """Make every write to stdout complete or raise: partial writes retried, errors raised.
+
+    Only a stdout that is a file descriptor (or closed) is replaced; a test's captured
+    stdout is left alone. What was buffered before is flushed to the old stream first.
+    """
+    current = sys.stdout
+    if current is not None:
+        if _complete_writer(current) is not None:
+            return
+        try:
+            descriptor: int | None = current.fileno()
+        except (OSError, ValueError):
+            return
+        current.flush()
+    else:
+        descriptor = None
+    raw = _CompleteWriter(descriptor)
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(raw),
+        encoding="utf-8",
+        errors="backslashreplace",
+        line_buffering=raw.isatty(),
+    )
+
+
+def restore_stdout(previous: TextIO) -> None:
+    """Put back the stdout `use_complete_stdout` replaced (for a program calling the app)."""
+    if sys.stdout is not previous:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        sys.stdout = previous
+
+
+def _complete_writer(stream: TextIO | None) -> _CompleteWriter | None:
+    raw = getattr(getattr(stream, "buffer", None), "raw", None)
+    return raw if isinstance(raw, _CompleteWriter) else None
 
 
 def note(message: str) -> None:
@@ -67,10 +175,17 @@ def use_utf8() -> None:
 
 
 def silence_stdout() -> None:
-    """Point stdout at /dev/null once its reader has gone (`| head -1`).
+    """Point stdout at /dev/null once its reader has gone (`| head -1`) or a write failed.
 
     Otherwise the interpreter's final flush would complain about the closed pipe.
     """
+    stream = sys.stdout
+    raw = _complete_writer(stream)
+    if raw is not None:
+        raw.silenced = True
+        return
+    if stream is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

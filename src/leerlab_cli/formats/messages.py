@@ -6,6 +6,7 @@ from pathlib import Path
 
 from leerlab_cli.i18n import _, ngettext
 from leerlab_cli.query import Match, MatchKind
+from leerlab_cli.text import printable
 
 
 def no_match() -> str:
@@ -22,7 +23,7 @@ def wrote(count: int, path: Path) -> str:
     """What `export --output` reports once the file is written."""
     return ngettext(
         "Wrote {count} leerlab to {path}.", "Wrote {count} leerlabs to {path}.", count
-    ).format(count=count, path=path)
+    ).format(count=count, path=printable(str(path)))
 
 
 def chosen(query: str, match: Match) -> str:
@@ -65,3 +66,8 @@ def bad_size_limit(variable: str, value: str) -> str:
     return _("{variable}={value!r} is not understood: give a positive number of bytes").format(
         variable=variable, value=value
     )
+
+
+def cannot_write_output(reason: str) -> str:
+    """When stdout cannot take the output (a full disk, a closed stdout); `reason` is strerror."""
+    return _("cannot write output: {reason}").format(reason=reason[:1].lower() + reason[1:])

@@ -1,0 +1,78 @@
+"""A terminating signal during `export --output` leaves one of two outcomes, each with its
+exit code: the old file untouched and 128 + the signal's number, or the new file complete
+and exit 0. Once the new file is in place, a signal no longer makes the export fail."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import SCRIPT, shell_environment
+
+OLD = b"the export of last week\n"
+SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+RUNS = 16
+
+
+@pytest.fixture(scope="module")
+def new_export(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    target = tmp_path_factory.mktemp("reference") / "export.md"
+    subprocess.run(
+        [str(SCRIPT), "export", "-o", str(target)],
+        env=shell_environment(),
+        timeout=60,
+        check=True,
+    )
+    return target.read_bytes()
+
+
+def _signalled_export(folder: Path, number: signal.Signals, delay: float) -> tuple[int, bytes]:
+    # The signal is sent `delay` seconds after the new file appeared (the rename); a
+    # negative delay sends it that long before the command could have finished.
+    target = folder / "export.md"
+    target.write_bytes(OLD)
+    old_inode = target.stat().st_ino
+    process = subprocess.Popen(
+        [str(SCRIPT), "export", "-o", str(target)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=shell_environment(),
+    )
+    started = time.monotonic()
+    if delay < 0:
+        time.sleep(-delay)
+    else:
+        while process.poll() is None and target.stat().st_ino == old_inode:
+            if time.monotonic() - started > 30:
+                break
+        time.sleep(delay)
+    if process.poll() is None:
+        process.send_signal(number)
+    code = process.wait(timeout=60)
+    return code, target.read_bytes()
+
+
+def test_a_signal_is_either_a_failure_with_the_old_file_or_a_success(
+    tmp_path: Path, new_export: bytes
+) -> None:
+    outcomes = []
+    for run in range(RUNS):
+        number = SIGNALS[run % len(SIGNALS)]
+        # Most runs aim at the moments just after the rename; some at the start-up and
+        # the writing before it.
+        delay = (run % 8) * 0.001 if run % 4 else -0.05 * (run % 8 + 1)
+        code, content = _signalled_export(tmp_path, number, delay)
+        outcomes.append((number.name, delay, code))
+        if content == new_export:
+            assert code == 0, f"complete export, yet exit {code} ({number.name}, {delay})"
+        else:
+            assert content == OLD, "neither the old file nor the complete export"
+            assert code in (128 + number, -number), (number.name, delay, code)
+        leftovers = sorted(path.name for path in tmp_path.iterdir())
+        assert leftovers == ["export.md"], leftovers
+    # The stress reached the window after the rename at least once.
+    assert any(code == 0 for _name, delay, code in outcomes if delay >= 0), outcomes

@@ -1,0 +1,64 @@
+"""Ctrl-C at any moment, start-up and its imports included, ends the command quietly with
+exit code 130: never a `KeyboardInterrupt` traceback."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from helpers import SCRIPT, shell_environment
+
+DELAYS = (0.0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3)
+
+
+def _frames_of_ours(stderr: str) -> list[str]:
+    # Before leerlab's first line runs, Python starts, and the wrapper pip generates for
+    # the console script imports `re` (runpy, for `python -m`, imports the package's
+    # one-line __init__): a Ctrl-C in those first milliseconds, more on a busy machine,
+    # is outside leerlab. Any frame of leerlab's own modules or its dependencies is not.
+    return [
+        frame
+        for frame in re.findall(r'File "([^"]+)"', stderr)
+        if "site-packages" in frame
+        or (
+            "leerlab_cli" in frame
+            and not frame.endswith(os.path.join("leerlab_cli", "__init__.py"))
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[str(SCRIPT), "list"], [sys.executable, "-m", "leerlab_cli", "list"]],
+    ids=["console script", "python -m"],
+)
+def test_ctrl_c_during_start_up_is_quiet(command: list[str]) -> None:
+    codes = []
+    for delay in DELAYS:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=shell_environment(LEERLAB_NO_CACHE="1"),
+            # As in a terminal, even when the tests run as a background job.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+        codes.append(process.returncode)
+        assert _frames_of_ours(stderr) == [], (delay, stderr)
+        if "Traceback" in stderr:
+            continue
+        # Killed by the signal before Python set its handler or once it has let it go
+        # at the very end, the shell says 130 too; 0 when the command had finished.
+        assert process.returncode in (130, -signal.SIGINT, 0), (delay, process.returncode)
+        assert stderr == "", (delay, stderr)
+    assert codes.count(130) >= 3, codes
