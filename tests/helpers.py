@@ -137,6 +137,22 @@ def stdout_of(
     return result.stdout
 
 
+def complete_bash(runner: CliRunner, line: str, env: dict[str, str] | None = None) -> list[str]:
+    """What `leerlab` suggests to bash for the last word of `line` (after a space: a new word)."""
+    words = line.split()
+    cword = len(words) if line.endswith(" ") else len(words) - 1
+    environment = {
+        "_LEERLAB_COMPLETE": "complete_bash",
+        "COMP_WORDS": line,
+        "COMP_CWORD": str(cword),
+    }
+    result = runner.invoke(app, [], prog_name="leerlab", env={**environment, **(env or {})})
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    # Typer's bash completion ends with a newline even when it suggests nothing.
+    return [line for line in result.stdout.splitlines() if line]
+
+
 def run_export(runner: CliRunner, data: Path, *args: str) -> Result:
     """`leerlab --data DATA export ARGS`."""
     return runner.invoke(app, ["--data", str(data), "export", *args])

@@ -19,7 +19,7 @@ from strategies import generated_datasets
 
 EXPECTED_CSV = (
     ",".join(CSV_COLUMNS) + "\n"
-    "testlab,Leerlab Test,Teststad,Utrecht,Testcollege (vo); ROC Test (mbo),,Zorg en Welzijn,,,"
+    "testlab,Leerlab Test,Teststad,Utrecht,Testcollege (vo); ROC Test (mbo),,Zorg en Welzijn,,,,"
     "pilot,van vmbo basis naar mbo niveau 2,bb → 2: loopt,doorlopende leerroute,"
     "doorlopende leerroute,samen,iedereen,,Piet Test <piet@test.nl>,\n"
 )
@@ -58,7 +58,9 @@ def test_csv_of_the_shipped_dataset(runner: CliRunner, shipped: Path) -> None:
     brabant = rows["noord-brabant"]
     assert brabant["works_on"] == "nader te bepalen"
     assert brabant["design"] == ""
-    assert brabant["schools"] == "Walewyc-mavo (vo); Campus 013 (vo); ROC Tilburg (mbo)"
+    assert brabant["schools"] == (
+        "Walewyc-mavo (vo), Waalwijk; Campus 013 (vo), Tilburg; ROC Tilburg (mbo), Tilburg"
+    )
     assert brabant["routes"] == (
         "bb → 2: in ontwikkeling (Campus 013, ROC Tilburg); "
         "gl/tl → 4: in ontwikkeling (Walewyc-mavo, ROC Tilburg)"
@@ -76,9 +78,9 @@ def test_csv_of_the_shipped_dataset(runner: CliRunner, shipped: Path) -> None:
     assert rows["ottoland"]["routes"] == "bb → 2 BBL: loopt, sinds 2019"
     assert rows["ottoland"]["specialisations"] == "Melkveehouderij; Groen, Grond & Infra; Hovenier"
     assert rows["oost"]["schools"] == (
-        "Landstede Groep (vo en mbo): verschillende vo scholen en mbo"
+        "Landstede Groep (vo en mbo), Zwolle: verschillende vo scholen en mbo"
     )
-    assert rows["oost"]["routes"] == "bb → 2: loopt; bb → 3/4: mogelijk later"
+    assert rows["oost"]["routes"] == "bb → 2: loopt; leerweg niet vermeld → 3/4: mogelijk later"
     assert rows["apeldoorn"]["route_kinds"] == "verkorte route; doorlopende leerlijn"
 
 
@@ -121,6 +123,7 @@ def test_csv_writes_every_fact(runner: CliRunner, write_dataset: WriteDataset) -
         "sectors": "Zorg en Welzijn",
         "specialisations": "Verpleging; Kraamzorg",
         "sector_note": "ook sport",
+        "profielen": "",
         "phase": "pilot",
         "route_text": "van vmbo basis naar mbo niveau 2",
         "routes": "kb/gl → 3/4: mogelijk later, start 2030; bb → 2 BOL: start 2022-09 (ROC Test)",

@@ -10,7 +10,7 @@ from typer.main import get_command
 from leerlab_cli.cli import app
 
 SELECTING = ["list", "routes", "contacts", "export"]
-FILTERS = ["sector", "from_", "to", "province", "search", "include_planned"]
+FILTERS = ["sector", "from_", "to", "province", "kind", "profiel", "search", "include_planned"]
 
 
 def parsed_type(param: Any) -> object:
@@ -42,7 +42,7 @@ def filter_options(command: str) -> list[dict[str, Any]]:
     ]
 
 
-def test_list_has_the_six_filter_options() -> None:
+def test_list_has_the_eight_filter_options() -> None:
     assert [option["name"] for option in filter_options("list")] == FILTERS
 
 

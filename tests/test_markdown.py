@@ -214,7 +214,7 @@ def test_markdown_sections_follow_the_digizine(runner: CliRunner, shipped: Path)
         "Phase: bezig met",
         "Route: voor de route",
         "Target group:",
-        "Want to know more? Margriet Bak (mdbak@roctilburg.nl)",
+        "Want to know more? Margriet Bak (ROC Tilburg) (mdbak@roctilburg.nl)",
     ):
         assert any(item.startswith(label) for item in items), label
     # Left open and not given are different facts, and both stay visible: the

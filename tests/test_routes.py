@@ -22,11 +22,18 @@ LEERWEGEN = ["bb", "kb", "gl", "tl"]
 
 
 def cells_json(**filled: tuple[list[str], list[str]]) -> list[dict[str, Any]]:
-    """All 16 cells in order, empty but for `filled`: ``kb3=(["assen"], [])``."""
+    """All 16 cells in order, empty but for `filled`: ``kb3=(["assen"], [])``.
+
+    ``none3=...`` fills the row of routes whose leerweg is not stated (``"from": null``),
+    which then follows with its four cells.
+    """
+    rows: list[str | None] = [*LEERWEGEN]
+    if any(key.startswith("none") for key in filled):
+        rows.append(None)
     cells = []
-    for leerweg in LEERWEGEN:
+    for leerweg in rows:
         for niveau in (1, 2, 3, 4):
-            leerlabs, planned = filled.get(f"{leerweg}{niveau}", ([], []))
+            leerlabs, planned = filled.get(f"{leerweg or 'none'}{niveau}", ([], []))
             cells.append({"from": leerweg, "to": niveau, "leerlabs": leerlabs, "planned": planned})
     return cells
 
@@ -102,7 +109,7 @@ def test_matrix_of_the_shipped_dataset(shipped: Path) -> None:
     cells = route_matrix(load(shipped).leerlab)
     assert [
         {
-            "from": c.leerweg.value,
+            "from": c.leerweg.value if c.leerweg else None,
             "to": c.niveau,
             "leerlabs": list(c.leerlabs),
             "planned": list(c.planned),
@@ -114,8 +121,7 @@ def test_matrix_of_the_shipped_dataset(shipped: Path) -> None:
 SHIPPED = cells_json(
     bb1=(["assen"], []),
     bb2=(["apeldoorn", "assen", "oost", "ottoland", "noord-brabant", "midden-limburg"], []),
-    bb3=(["assen"], ["oost"]),
-    bb4=([], ["oost"]),
+    bb3=(["assen"], []),
     kb1=(["assen"], []),
     kb2=(["assen"], []),
     kb3=(["assen", "midden-limburg"], []),
@@ -124,6 +130,9 @@ SHIPPED = cells_json(
     gl4=(["noord-brabant", "midden-limburg"], []),
     tl3=(["midden-limburg"], []),
     tl4=(["noord-brabant", "midden-limburg"], []),
+    # Oost's "mogelijk later routes naar niveau 3/4" state no leerweg.
+    none3=([], ["oost"]),
+    none4=([], ["oost"]),
 )
 
 
@@ -164,7 +173,8 @@ def test_json_of_the_shipped_dataset(runner: CliRunner) -> None:
         (["--sector", "groen"], {"bb2"}),
         (["--province", "drenthe", "--to", "1"], {"bb1", "bb2", "bb3", "kb1", "kb2", "kb3"}),
         (["--from", "basis", "--to", "4"], set()),
-        (["--from", "basis", "--to", "4", "--include-planned"], {"bb2", "bb3", "bb4"}),
+        # Oost's planned route to 4 states no leerweg: `--from basis` does not select Oost.
+        (["--from", "basis", "--to", "4", "--include-planned"], set()),
     ],
 )
 def test_filters_select_leerlabs_whose_routes_all_show(
@@ -212,22 +222,23 @@ def test_markdown_is_the_default_in_a_pipe_and_parses_as_a_table(runner: CliRunn
         "mbo 3 vakopleiding",
         "mbo 4 middenkader- of specialistenopleiding",
     ]
-    rows = [[rendered_text(t) for t in inline[start : start + 5]] for start in range(5, 25, 5)]
+    rows = [[rendered_text(t) for t in inline[start : start + 5]] for start in range(5, 30, 5)]
     assert rows == [
         [
             "basisberoepsgerichte leerweg (bb)",
             "1: assen",
             "6: apeldoorn, assen, oost, ottoland, noord-brabant, midden-limburg",
-            "1: assen, oost*",
-            "0: oost*",
+            "1: assen",
+            "0",
         ],
         ["kaderberoepsgerichte leerweg (kb)", "1: assen", "1: assen", *KB_3_4],
         ["gemengde leerweg (gl)", "0", "0", *GT_3_4],
         ["theoretische leerweg (tl)", "0", "0", *GT_3_4],
+        ["leerweg not given", "0", "0", "0: oost*", "0: oost*"],
     ]
-    assert len(table_cells(tokens)) == 5
+    assert len(table_cells(tokens)) == 6
     # The legend is a paragraph under the table that explains the mark literally.
-    legend = rendered_text(inline[25])
+    legend = rendered_text(inline[30])
     assert legend.startswith("Each cell: how many leerlabs")
     assert "slug*: a route only possible later, not counted" in legend
     assert not any(t.type == "em_open" for t in tokens)

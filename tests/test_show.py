@@ -14,8 +14,10 @@ Name: Leerlab Ottoland
 Slug: ottoland
 Place: Ottoland (vmbo) en Houten (mbo)
 Province: Zuid-Holland, Utrecht
-Cooperating schools: Wellantcollege vmbo De Bossekamp (vo); Wellantcollege Houten (mbo)
+Cooperating schools: Wellantcollege vmbo De Bossekamp (vo), Molenlanden; \
+Wellantcollege Houten (mbo), Houten
 Sector/specialisation: Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)
+vmbo profiel: Groen
 Phase: leerlingen volgen de route sinds 2019
 Route: van vmbo basis naar mbo niveau 2 BBL (Beroeps Begeleidende Leerweg)
 Routes: bb → 2 BBL: running, since 2019
@@ -23,7 +25,8 @@ Kind of route: geïntegreerde leerroute
 Working on: geïntegreerde leerroute
 Design of the route: leerlingen blijven jaar langer op de vmbo-locatie, veel praktijk en stages
 Target group: leerlingen die veel baat hebben bij praktijk en die al weten wat zij willen
-Want to know more?: Hijlke Wijnja <h.wijnja@wellant.nl>; Ester Cuijpers <e.cuijpers@wellant.nl>
+Want to know more?: Hijlke Wijnja (Wellantcollege) <h.wijnja@wellant.nl>; \
+Ester Cuijpers (Wellantcollege) <e.cuijpers@wellant.nl>
 """
 """`show ottoland` in a pipe, in English."""
 
@@ -32,8 +35,10 @@ Naam: Leerlab Ottoland
 Slug: ottoland
 Plaats: Ottoland (vmbo) en Houten (mbo)
 Provincie: Zuid-Holland, Utrecht
-Samenwerkende scholen: Wellantcollege vmbo De Bossekamp (vo); Wellantcollege Houten (mbo)
+Samenwerkende scholen: Wellantcollege vmbo De Bossekamp (vo), Molenlanden; \
+Wellantcollege Houten (mbo), Houten
 Sector/opleidingsrichting: Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)
+vmbo-profiel: Groen
 Fase: leerlingen volgen de route sinds 2019
 Route: van vmbo basis naar mbo niveau 2 BBL (Beroeps Begeleidende Leerweg)
 Routes: bb → 2 BBL: loopt, sinds 2019
@@ -41,7 +46,8 @@ Soort route: geïntegreerde leerroute
 Werken aan: geïntegreerde leerroute
 Ontwerp van de route: leerlingen blijven jaar langer op de vmbo-locatie, veel praktijk en stages
 Doelgroep: leerlingen die veel baat hebben bij praktijk en die al weten wat zij willen
-Meer weten?: Hijlke Wijnja <h.wijnja@wellant.nl>; Ester Cuijpers <e.cuijpers@wellant.nl>
+Meer weten?: Hijlke Wijnja (Wellantcollege) <h.wijnja@wellant.nl>; \
+Ester Cuijpers (Wellantcollege) <e.cuijpers@wellant.nl>
 """
 """The same in Dutch: the labels of the source digizine, our words Dutch too."""
 
@@ -90,7 +96,10 @@ def test_show_in_dutch_keeps_undetermined_apart_from_not_given(runner: CliRunner
 def test_show_marks_planned_routes(runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", "oost"])
     assert result.exit_code == 0, result.output
-    assert "Routes: bb → 2: running; bb → 3/4: possibly later" in result.stdout.splitlines()
+    assert (
+        "Routes: bb → 2: running; leerweg not given → 3/4: possibly later"
+        in result.stdout.splitlines()
+    )
 
 
 @pytest.mark.parametrize(("query", "slug"), [("aventus", "apeldoorn"), ("noord", "noord-brabant")])
@@ -116,8 +125,8 @@ def test_show_markdown(runner: CliRunner) -> None:
     assert lines[0] == "# Leerlab Apeldoorn"
     assert "- **Phase:** pilot gestart in 2019, leerlingen gestart in schooljaar 2019-2020" in lines
     assert (
-        "- **Want to know more?** Zerin Eralp ([z.eralp@aventus.nl](<mailto:z.eralp@aventus.nl>))"
-        in lines
+        "- **Want to know more?** Zerin Eralp (Aventus) "
+        "([z.eralp@aventus.nl](<mailto:z.eralp@aventus.nl>))" in lines
     )
 
 
@@ -153,5 +162,5 @@ def test_show_panel_on_a_narrow_terminal_puts_labels_above_values(runner: CliRun
     # Too long for 40 columns: the address wraps onto the next line, nothing is cut.
     contact = lines.index("Want to know more?") + 1
     assert "".join(line.strip() for line in lines[contact : contact + 2]) == (
-        "Huubs Hubbeling<hub@dr.nassaucollege.nl>"
+        "Huubs Hubbeling (Dr. Nassau College)<hub@dr.nassaucollege.nl>"
     )

@@ -24,8 +24,12 @@ def test_route_and_sector_summaries(shipped: Path) -> None:
     by_slug = {lab.slug: lab for lab in dataset.load(shipped).leerlab}
     english = interface_wording()
     assert route_summary(by_slug["midden-limburg"], english) == "bb → 2 · kb/gl/tl → 3/4"
-    assert route_summary(by_slug["oost"], english) == "bb → 2 · bb → 3/4 (possibly later)"
-    assert route_summary(by_slug["oost"], FIXED_WORDING) == "bb → 2 · bb → 3/4 (mogelijk later)"
+    assert route_summary(by_slug["oost"], english) == (
+        "bb → 2 · leerweg not given → 3/4 (possibly later)"
+    )
+    assert route_summary(by_slug["oost"], FIXED_WORDING) == (
+        "bb → 2 · leerweg niet vermeld → 3/4 (mogelijk later)"
+    )
     assert sector_summary(by_slug["ottoland"]) == (
         "Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)"
     )

@@ -280,7 +280,13 @@ def _describe_validation_error(
     lines: list[str] = []
     for detail in error.errors(include_url=False, include_input=False):
         location = [part for part in detail["loc"] if part not in _UNION_TAGS]
-        message = _message(detail["type"], detail["msg"], detail.get("ctx"))
+        if detail["type"] == "too_short" and location[-1:] == ["leerwegen"]:
+            # Left out means "not stated"; an empty list says nothing and is a slip.
+            message = _(
+                "must not be empty; leave leerwegen out when the source does not state the leerweg"
+            )
+        else:
+            message = _message(detail["type"], detail["msg"], detail.get("ctx"))
         lines.append(f"{name}: {_describe_location(location, document)}: {message}")
     return unique_lines(lines)
 

@@ -100,6 +100,62 @@ class RouteKind(StrEnum):
     maatwerktraject = "maatwerktraject"
 
 
+class Profiel(StrEnum):
+    """One of the ten beroepsgerichte vmbo profielen (Wet profielen vmbo, since 1 August 2016).
+
+    The values are leerlab's own short codes; the usual abbreviations are in
+    `PROFIEL_ABBREVIATIONS`, the official names in `PROFIEL_NAMES`.
+    """
+
+    bwi = "bwi"
+    pie = "pie"
+    mt = "mt"
+    mvi = "mvi"
+    mat = "mat"
+    zw = "zw"
+    eo = "eo"
+    hbr = "hbr"
+    dp = "dp"
+    groen = "groen"
+
+    @property
+    def dutch(self) -> str:
+        """The official name of the profiel, as SLO spells it."""
+        return PROFIEL_NAMES[self]
+
+    @property
+    def abbreviation(self) -> str:
+        """The abbreviation schools use, such as ``Z&W``."""
+        return PROFIEL_ABBREVIATIONS[self]
+
+
+PROFIEL_NAMES: dict[Profiel, str] = {
+    Profiel.bwi: "Bouwen, wonen en interieur",
+    Profiel.pie: "Produceren, installeren en energie",
+    Profiel.mt: "Mobiliteit en transport",
+    Profiel.mvi: "Media, vormgeving en ICT",
+    Profiel.mat: "Maritiem en techniek",
+    Profiel.zw: "Zorg en welzijn",
+    Profiel.eo: "Economie en ondernemen",
+    Profiel.hbr: "Horeca, bakkerij en recreatie",
+    Profiel.dp: "Dienstverlening en producten",
+    Profiel.groen: "Groen",
+}
+
+PROFIEL_ABBREVIATIONS: dict[Profiel, str] = {
+    Profiel.bwi: "BWI",
+    Profiel.pie: "PIE",
+    Profiel.mt: "M&T",
+    Profiel.mvi: "MVI",
+    Profiel.mat: "MaT",
+    Profiel.zw: "Z&W",
+    Profiel.eo: "E&O",
+    Profiel.hbr: "HBR",
+    Profiel.dp: "D&P",
+    Profiel.groen: "Groen",
+}
+
+
 # The one exception to strict types: a file names a vocabulary's member by its
 # string, which is looked up (and must be one of the values).
 _Leerweg = Annotated[Leerweg, Strict(False)]
@@ -107,6 +163,7 @@ _SchoolType = Annotated[SchoolType, Strict(False)]
 _MboLeerweg = Annotated[MboLeerweg, Strict(False)]
 _RouteStatus = Annotated[RouteStatus, Strict(False)]
 _RouteKind = Annotated[RouteKind, Strict(False)]
+_Profiel = Annotated[Profiel, Strict(False)]
 
 
 class _Model(BaseModel):
@@ -156,6 +213,8 @@ class School(_Model):
     name: Text
     types: Annotated[list[_SchoolType], Field(min_length=1)]
     note: Text | None = None
+    place: Text | None = None
+    """The municipality the school is in: geography the maintainers add, not in the source."""
 
 
 class SchoolStatement(_Model):
@@ -166,9 +225,11 @@ class SchoolStatement(_Model):
 
 
 class Route(_Model):
-    """A route from one or more vmbo leerwegen to one or more mbo niveaus."""
+    """A route from vmbo leerwegen to one or more mbo niveaus."""
 
-    leerwegen: Annotated[list[_Leerweg], Field(min_length=1)]
+    # Left out, the leerweg is not stated by the source (the default, never validated);
+    # written, it names at least one.
+    leerwegen: Annotated[list[_Leerweg], Field(min_length=1)] = []
     niveaus: Annotated[list[Niveau], Field(min_length=1)]
     status: _RouteStatus = RouteStatus.running
     start: Text | None = None
@@ -201,6 +262,7 @@ class Leerlab(_Model):
     sectors: list[Text] = []
     specialisations: list[Text] = []
     sector_note: Text | None = None
+    profielen: list[_Profiel] = []
     phase: Statement | None = None
     route_text: Text | None = None
     routes: list[Route] = []

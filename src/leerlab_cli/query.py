@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from leerlab_cli.errors import NotFound
 from leerlab_cli.i18n import _, ngettext
-from leerlab_cli.models import Leerlab, Leerweg, Route
+from leerlab_cli.models import Leerlab, Leerweg, Profiel, Route
 from leerlab_cli.text import fold, printable
 
 LEERWEG_ALIASES: dict[str, frozenset[Leerweg]] = {
@@ -27,6 +27,24 @@ LEERWEG_ALIASES: dict[str, frozenset[Leerweg]] = {
 """Every word `--from` accepts, with the vmbo leerwegen it means."""
 
 
+def _profiel_key(text: str) -> str:
+    # "Z&W", "z & w" and "zorg en welzijn" differ only in "&", commas, case and spaces.
+    return " ".join(fold(text).replace("&", " en ").replace(",", " ").split())
+
+
+PROFIEL_WORDS: dict[str, Profiel] = {
+    _profiel_key(word): profiel
+    for profiel in Profiel
+    for word in (profiel.value, profiel.abbreviation, profiel.dutch)
+}
+"""Every way `--profiel` may name a vmbo profiel: its code, abbreviation or name, normalised."""
+
+
+def profiel_named(word: str) -> Profiel | None:
+    """The vmbo profiel `word` names (code, abbreviation or name; case, accents and `&` ignored)."""
+    return PROFIEL_WORDS.get(_profiel_key(word))
+
+
 @dataclass(frozen=True)
 class Filters:
     """What to select. Values of one filter are alternatives; different filters all apply."""
@@ -37,6 +55,8 @@ class Filters:
     provinces: tuple[str, ...] = ()
     searches: tuple[str, ...] = ()
     include_planned: bool = False
+    kinds: tuple[str, ...] = ()
+    profielen: frozenset[Profiel] = frozenset()
 
     def route_matches(self, route: Route) -> bool:
         """Whether one route satisfies `--from` and `--to` together."""
@@ -53,6 +73,10 @@ class Filters:
         ):
             return False
         if self.provinces and not _any_contains(self.provinces, lab.provinces):
+            return False
+        if self.kinds and not _any_contains(self.kinds, (kind.value for kind in lab.route_kinds)):
+            return False
+        if self.profielen and self.profielen.isdisjoint(lab.profielen):
             return False
         if (self.leerwegen or self.niveaus) and not any(
             self.route_matches(route) for route in lab.routes

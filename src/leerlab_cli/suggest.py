@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from leerlab_cli.models import Leerlab
+from leerlab_cli.models import Leerlab, Profiel
 
 Suggestion = tuple[str, str]
 """A value to complete to, and a few words of help that zsh, fish and PowerShell show."""
@@ -30,6 +30,20 @@ def province_suggestions(labs: Sequence[Leerlab]) -> list[Suggestion]:
         (province, ", ".join(lab.slug for lab in labs if province in lab.provinces))
         for province in _unique(province for lab in labs for province in lab.provinces)
     ]
+
+
+def kind_suggestions(labs: Sequence[Leerlab]) -> list[Suggestion]:
+    """Every kind of route the leerlabs work on, once, with the slugs of its leerlabs as help."""
+    kinds = _unique(kind for lab in labs for kind in lab.route_kinds)
+    return [
+        (str(kind), ", ".join(lab.slug for lab in labs if kind in lab.route_kinds))
+        for kind in kinds
+    ]
+
+
+def profiel_suggestions() -> list[Suggestion]:
+    """The code of each of the ten vmbo profielen, with its name as help."""
+    return [(profiel.value, profiel.dutch) for profiel in Profiel]
 
 
 def matching(suggestions: Iterable[Suggestion], incomplete: str) -> list[Suggestion]:

@@ -1,4 +1,4 @@
-"""Shell completion from the dataset in use: slugs, sectors and provinces.
+"""Shell completion from the dataset in use: slugs, sectors, provinces and kinds of route.
 
 Completion runs on every Tab inside the user's shell. It reads the dataset that
 the command line being typed would use, and suggests nothing when that dataset
@@ -17,7 +17,9 @@ from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.models import Leerlab
 from leerlab_cli.suggest import (
     Suggestion,
+    kind_suggestions,
     matching,
+    profiel_suggestions,
     province_suggestions,
     sector_suggestions,
     slug_suggestions,
@@ -63,3 +65,13 @@ def complete_sector(ctx: typer.Context, incomplete: str) -> list[Suggestion]:
 def complete_province(ctx: typer.Context, incomplete: str) -> list[Suggestion]:
     """The provinces of the dataset in use that start with what was typed."""
     return _for_the_shell(matching(province_suggestions(_labs_in_use(ctx)), incomplete))
+
+
+def complete_kind(ctx: typer.Context, incomplete: str) -> list[Suggestion]:
+    """The kinds of route of the dataset in use that start with what was typed."""
+    return _for_the_shell(matching(kind_suggestions(_labs_in_use(ctx)), incomplete))
+
+
+def complete_profiel(ctx: typer.Context, incomplete: str) -> list[Suggestion]:
+    """The codes of the ten vmbo profielen that start with what was typed."""
+    return _for_the_shell(matching(profiel_suggestions(), incomplete))

@@ -10,7 +10,9 @@ import typer
 from leerlab_cli.cli.options import (
     DataOption,
     FromOption,
+    KindOption,
     PlannedOption,
+    ProfielOption,
     ProvinceOption,
     SearchOption,
     SectorOption,
@@ -47,6 +49,8 @@ def list_contacts(
     from_: FromOption = None,
     to: ToOption = None,
     province: ProvinceOption = None,
+    kind: KindOption = None,
+    profiel: ProfielOption = None,
     search: SearchOption = None,
     include_planned: PlannedOption = False,
     data: DataOption = None,
@@ -64,7 +68,9 @@ def list_contacts(
     ] = None,
 ) -> None:
     """The contact persons of the leerlabs that pass the filters (the help is `HELP`)."""
-    filters = make_filters(sector, from_, to, province, search, include_planned)
+    filters = make_filters(
+        sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
+    )
     rows = contact_rows(select(load_dataset(ctx).leerlab, filters))
     chosen = output_format or (ContactsFormat.table if stdout_is_terminal() else ContactsFormat.tsv)
     if chosen is ContactsFormat.json:

@@ -13,7 +13,9 @@ import typer
 from leerlab_cli.cli.options import (
     DataOption,
     FromOption,
+    KindOption,
     PlannedOption,
+    ProfielOption,
     ProvinceOption,
     SearchOption,
     SectorOption,
@@ -81,6 +83,8 @@ def export_labs(
     from_: FromOption = None,
     to: ToOption = None,
     province: ProvinceOption = None,
+    kind: KindOption = None,
+    profiel: ProfielOption = None,
     search: SearchOption = None,
     include_planned: PlannedOption = False,
     data: DataOption = None,
@@ -114,7 +118,9 @@ def export_labs(
     ] = None,
 ) -> None:
     """Export the leerlabs that pass the filters (the help is `HELP`)."""
-    filters = make_filters(sector, from_, to, province, search, include_planned)
+    filters = make_filters(
+        sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
+    )
     if excel and output_format is not ExportFormat.csv:
         raise typer.BadParameter(_("only applies to --format csv"), param_hint="'--excel'")
     chosen_dataset = load_dataset(ctx)

@@ -10,7 +10,9 @@ import typer
 from leerlab_cli.cli.options import (
     DataOption,
     FromOption,
+    KindOption,
     PlannedOption,
+    ProfielOption,
     ProvinceOption,
     SearchOption,
     SectorOption,
@@ -47,6 +49,8 @@ def list_labs(
     from_: FromOption = None,
     to: ToOption = None,
     province: ProvinceOption = None,
+    kind: KindOption = None,
+    profiel: ProfielOption = None,
     search: SearchOption = None,
     include_planned: PlannedOption = False,
     data: DataOption = None,
@@ -61,7 +65,9 @@ def list_labs(
     ] = None,
 ) -> None:
     """List the leerlabs that pass the filters (the help is `HELP`)."""
-    filters = make_filters(sector, from_, to, province, search, include_planned)
+    filters = make_filters(
+        sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
+    )
     labs = select(load_dataset(ctx).leerlab, filters)
     chosen = output_format or (ListFormat.table if stdout_is_terminal() else ListFormat.tsv)
     if chosen is ListFormat.json:

@@ -8,11 +8,16 @@ from typing import Annotated
 import typer
 
 from leerlab_cli import dataset
-from leerlab_cli.cli.completion import complete_province, complete_sector
+from leerlab_cli.cli.completion import (
+    complete_kind,
+    complete_profiel,
+    complete_province,
+    complete_sector,
+)
 from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.i18n import N_, _
-from leerlab_cli.models import Dataset
-from leerlab_cli.query import LEERWEG_ALIASES, Filters
+from leerlab_cli.models import Dataset, Profiel
+from leerlab_cli.query import LEERWEG_ALIASES, Filters, profiel_named
 
 
 def load_dataset(ctx: typer.Context) -> Dataset:
@@ -113,6 +118,46 @@ ProvinceOption = Annotated[
         autocompletion=complete_province,
     ),
 ]
+
+
+def _known_profielen(values: list[str] | None) -> list[str] | None:
+    for value in values or ():
+        if profiel_named(value) is None:
+            known = ", ".join(f"{profiel.value} ({profiel.dutch})" for profiel in Profiel)
+            raise typer.BadParameter(
+                _("unknown vmbo profiel '{value}'; choose one of: {known}").format(
+                    value=value, known=known
+                )
+            )
+    return values
+
+
+KindOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        help=N_(
+            "A kind of route of the leerlab contains this text, such as 'doorlopende leerroute' "
+            "(case and accents ignored); repeat for OR."
+        ),
+        metavar="TEXT",
+        callback=_no_blank,
+        autocompletion=complete_kind,
+    ),
+]
+ProfielOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--profiel",
+        help=N_(
+            "The leerlab works in this vmbo profiel: its name or abbreviation, such as zw, "
+            "'zorg en welzijn', hbr or groen; repeat for OR."
+        ),
+        metavar="PROFIEL",
+        callback=_known_profielen,
+        autocompletion=complete_profiel,
+    ),
+]
 SearchOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -139,9 +184,14 @@ def make_filters(
     province: list[str] | None,
     search: list[str] | None,
     include_planned: bool,
+    kind: list[str] | None = None,
+    profiel: list[str] | None = None,
 ) -> Filters:
     """The core's `Filters` from the shared filter options."""
     leerwegen = frozenset().union(*(LEERWEG_ALIASES[word.value] for word in from_ or ()))
+    profielen = frozenset(
+        found for word in profiel or () if (found := profiel_named(word)) is not None
+    )
     return Filters(
         sectors=tuple(sector or ()),
         leerwegen=leerwegen,
@@ -149,4 +199,6 @@ def make_filters(
         provinces=tuple(province or ()),
         searches=tuple(search or ()),
         include_planned=include_planned,
+        kinds=tuple(kind or ()),
+        profielen=profielen,
     )

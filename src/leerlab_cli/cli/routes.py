@@ -10,7 +10,9 @@ import typer
 from leerlab_cli.cli.options import (
     DataOption,
     FromOption,
+    KindOption,
     PlannedOption,
+    ProfielOption,
     ProvinceOption,
     SearchOption,
     SectorOption,
@@ -48,6 +50,8 @@ def route_coverage(
     from_: FromOption = None,
     to: ToOption = None,
     province: ProvinceOption = None,
+    kind: KindOption = None,
+    profiel: ProfielOption = None,
     search: SearchOption = None,
     include_planned: PlannedOption = False,
     data: DataOption = None,
@@ -62,7 +66,9 @@ def route_coverage(
     ] = None,
 ) -> None:
     """The route matrix of the leerlabs that pass the filters (the help is `HELP`)."""
-    filters = make_filters(sector, from_, to, province, search, include_planned)
+    filters = make_filters(
+        sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
+    )
     labs = select(load_dataset(ctx).leerlab, filters)
     if not labs:
         note(no_match())

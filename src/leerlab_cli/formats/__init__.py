@@ -13,6 +13,7 @@ from leerlab_cli.i18n import N_, _
 from leerlab_cli.models import (
     Contact,
     Leerlab,
+    Profiel,
     Route,
     RouteStatus,
     School,
@@ -38,6 +39,8 @@ class Wording:
     """A scheduled route with its start: ``start {start}``."""
     status_starting: str
     """Another route with its start: ``{status}, start {start}``."""
+    leerweg_not_given: str = "leerweg niet vermeld"
+    """A route whose vmbo leerweg the source does not state: ``leerweg niet vermeld``."""
 
 
 FIXED_WORDING = Wording(
@@ -51,6 +54,7 @@ FIXED_WORDING = Wording(
     running_since="loopt, sinds {start}",
     starting="start {start}",
     status_starting="{status}, start {start}",
+    leerweg_not_given="leerweg niet vermeld",
 )
 """The words of the output for programs (tab-separated, plain CSV), Dutch in both languages.
 
@@ -73,7 +77,13 @@ def interface_wording() -> Wording:
         running_since=_("running, since {start}"),
         starting=_("start {start}"),
         status_starting=_("{status}, start {start}"),
+        leerweg_not_given=leerweg_not_given(),
     )
+
+
+def leerweg_not_given() -> str:
+    """What a route without a stated vmbo leerweg reads as, in the interface language."""
+    return _("leerweg not given")
 
 
 SECTION_LABELS = {
@@ -81,6 +91,7 @@ SECTION_LABELS = {
     "provinces": N_("Province"),
     "schools": N_("Cooperating schools"),
     "sector": N_("Sector/specialisation"),
+    "profielen": N_("vmbo profiel"),
     "phase": N_("Phase"),
     "route_text": N_("Route"),
     "routes": N_("Routes"),
@@ -98,9 +109,9 @@ def section_label(field: str) -> str:
     return _(SECTION_LABELS[field])
 
 
-def route_label(route: Route) -> str:
-    """A route in a few characters, such as ``kb/gl/tl → 3/4``."""
-    leerwegen = "/".join(leerweg.value for leerweg in route.leerwegen)
+def route_label(route: Route, wording: Wording = FIXED_WORDING) -> str:
+    """A route in a few characters, such as ``kb/gl/tl → 3/4`` or ``leerweg niet vermeld → 3/4``."""
+    leerwegen = "/".join(leerweg.value for leerweg in route.leerwegen) or wording.leerweg_not_given
     niveaus = "/".join(str(niveau) for niveau in route.niveaus)
     return f"{leerwegen} → {niveaus}"
 
@@ -108,9 +119,9 @@ def route_label(route: Route) -> str:
 def route_summaries(lab: Leerlab, wording: Wording) -> list[str]:
     """Each route of a leerlab in short, planned ones marked: ``bb → 3/4 (mogelijk later)``."""
     return [
-        route_label(route)
+        route_label(route, wording)
         if route.counts
-        else f"{route_label(route)} ({wording.statuses[route.status]})"
+        else f"{route_label(route, wording)} ({wording.statuses[route.status]})"
         for route in lab.routes
     ]
 
@@ -160,15 +171,17 @@ def target_group_lines(lab: Leerlab, wording: Wording) -> list[str]:
 
 
 def school_line(school: School) -> str:
-    """A school as the source names it: ``Aventus (mbo)``."""
+    """A school as the source names it, with its place where known: ``Aventus (mbo), Apeldoorn``."""
     types = " en ".join(kind.value for kind in school.types)
     line = f"{school.name} ({types})"
+    if school.place:
+        line = f"{line}, {school.place}"
     return f"{line}: {school.note}" if school.note else line
 
 
 def route_line(route: Route, wording: Wording) -> str:
     """One route with all its facts: ``bb → 2 BBL: loopt, sinds 2019 (School A, School B)``."""
-    label = route_label(route)
+    label = route_label(route, wording)
     if route.mbo_leerweg is not None:
         label = f"{label} {route.mbo_leerweg.value}"
     if route.start is None:
@@ -192,12 +205,26 @@ def contact_line(name: str, email: str) -> str:
     return f"{name} <{email}>"
 
 
+def contact_name(contact: Contact) -> str:
+    """A contact person with the organisation read from the address: ``Zerin Eralp (Aventus)``."""
+    if contact.organisation:
+        return f"{contact.name} ({contact.organisation})"
+    return contact.name
+
+
+def profiel_line(profiel: Profiel) -> str:
+    """A vmbo profiel by its official name and abbreviation: ``Zorg en welzijn (Z&W)``."""
+    if profiel.abbreviation == profiel.dutch:
+        return profiel.dutch
+    return f"{profiel.dutch} ({profiel.abbreviation})"
+
+
 def _as_written(text: str) -> str:
     return text
 
 
 def _contact_text(contact: Contact) -> str:
-    return contact_line(contact.name, contact.email)
+    return contact_line(contact_name(contact), contact.email)
 
 
 def lab_sections(
@@ -224,6 +251,11 @@ def lab_sections(
         ("provinces", [", ".join(lab.provinces)]),
         ("schools", schools),
         ("sector", sector or [not_given]),
+    ]
+    if lab.profielen:
+        # Beside the source's own sector words: the official profiel they name.
+        sections.append(("profielen", [", ".join(profiel_line(p) for p in lab.profielen)]))
+    sections += [
         ("phase", [statement_text(lab.phase, not_given)]),
         ("route_text", [lab.route_text or not_given]),
         ("routes", [route_line(route, wording) for route in lab.routes] or [not_given]),

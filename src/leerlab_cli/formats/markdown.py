@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from leerlab_cli.formats import (
+    contact_name,
     interface_wording,
     lab_sections,
     route_summary,
@@ -46,7 +47,7 @@ def escape(text: str) -> str:
 def _mail_link(contact: Contact) -> str:
     # The address pattern of the model admits no space, '<' or '>', so it is safe
     # inside an angle-bracket link destination.
-    return f"{escape(contact.name)} ([{escape(contact.email)}](<mailto:{contact.email}>))"
+    return f"{escape(contact_name(contact))} ([{escape(contact.email)}](<mailto:{contact.email}>))"
 
 
 def lab_markdown(lab: Leerlab, level: int = 1) -> str:
@@ -89,10 +90,12 @@ def overview_table(labs: Sequence[Leerlab]) -> str:
 
 
 def export_markdown(meta: Meta, labs: Sequence[Leerlab]) -> str:
-    """A document: title from the dataset's meta, an overview table, a section per leerlab."""
+    """A document: the meta's title, source and introduction, an overview table, each leerlab."""
     title = f"# {escape(meta.title)}"
     source = escape(f"{meta.publisher}, {meta.edition or meta.year}")
     parts = [f"{title}\n\n{source}\n"]
+    if meta.introduction:
+        parts.append(f"{escape(meta.introduction)}\n")
     if labs:
         parts.append(overview_table(labs))
     parts += [lab_markdown(lab, level=2) for lab in labs]

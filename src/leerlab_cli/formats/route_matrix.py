@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from leerlab_cli.coverage import NIVEAUS, Cell, matrix_rows
+from leerlab_cli.formats import leerweg_not_given
 from leerlab_cli.formats.markdown import escape
 from leerlab_cli.i18n import _
 from leerlab_cli.models import NIVEAU_NAMES, Leerweg
@@ -24,8 +25,14 @@ def legend() -> str:
     ).format(mark=PLANNED_MARK)
 
 
-def leerweg_label(leerweg: Leerweg) -> str:
-    """A vmbo leerweg by its Dutch name and code: ``basisberoepsgerichte leerweg (bb)``."""
+def leerweg_label(leerweg: Leerweg | None) -> str:
+    """A vmbo leerweg by its Dutch name and code: ``basisberoepsgerichte leerweg (bb)``.
+
+    None, the row of routes whose leerweg the source does not state, reads
+    ``leerweg niet vermeld`` (in the interface language).
+    """
+    if leerweg is None:
+        return leerweg_not_given()
     return f"{leerweg.dutch} ({leerweg.value})"
 
 
@@ -51,10 +58,13 @@ def cell_summary(cell: Cell) -> str:
 
 
 def routes_json(cells: Sequence[Cell]) -> str:
-    """Every cell as ``{"from": "kb", "to": 3, "leerlabs": [...], "planned": [...]}``."""
+    """Every cell as ``{"from": "kb", "to": 3, "leerlabs": [...], "planned": [...]}``.
+
+    Cells of routes whose leerweg the source does not state have ``"from": null``.
+    """
     data = [
         {
-            "from": cell.leerweg.value,
+            "from": cell.leerweg.value if cell.leerweg is not None else None,
             "to": cell.niveau,
             "leerlabs": list(cell.leerlabs),
             "planned": list(cell.planned),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import tomli_w
 
@@ -12,11 +13,21 @@ from leerlab_cli.models import Leerlab, Meta
 def dataset_toml(meta: Meta, labs: Sequence[Leerlab]) -> str:
     """The meta and `labs` as a dataset file that loads back into the same models.
 
-    A fact not given is left out, as TOML has no null; an undetermined one is
-    written ``{ nader_te_bepalen = true }``, as in the shipped dataset.
+    A fact not given is left out, as TOML has no null, and so is a leerweg the source
+    does not state; an undetermined fact is written ``{ nader_te_bepalen = true }``,
+    as in the shipped dataset.
     """
     document = {
         "meta": meta.model_dump(mode="json", exclude_none=True),
-        "leerlab": [lab.model_dump(mode="json", exclude_none=True) for lab in labs],
+        "leerlab": [_lab_table(lab) for lab in labs],
     }
     return tomli_w.dumps(document)
+
+
+def _lab_table(lab: Leerlab) -> dict[str, Any]:
+    table = lab.model_dump(mode="json", exclude_none=True)
+    for route in table["routes"]:
+        # A leerweg the source does not state is left out: `leerwegen = []` is an error.
+        if not route["leerwegen"]:
+            del route["leerwegen"]
+    return table

@@ -1,0 +1,136 @@
+"""The shipped dataset's facts that were checked again against the source and the map."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from helpers import exported, stdout_of
+from leerlab_cli.dataset import check, load
+from leerlab_cli.models import Leerlab, Profiel
+
+SOURCE = (
+    Path(__file__).resolve().parents[2] / "shared" / "source" / "digizine-2021-samen-op-weg.txt"
+)
+
+
+@pytest.fixture
+def labs(shipped: Path) -> dict[str, Leerlab]:
+    return {lab.slug: lab for lab in load(shipped).leerlab}
+
+
+def listed(runner: CliRunner, *args: str) -> list[str]:
+    """The slugs `leerlab list ARGS` prints, in order."""
+    output = stdout_of(runner, ["list", *args, "--format", "json"])
+    return [lab["slug"] for lab in json.loads(output)]
+
+
+def test_apeldoorn_lies_in_gelderland_and_overijssel(labs: dict[str, Leerlab]) -> None:
+    # The Etty Hillesum Lyceum is in Deventer, Overijssel; Aventus in Apeldoorn, Gelderland.
+    assert labs["apeldoorn"].provinces == ["Gelderland", "Overijssel"]
+    assert [(s.name, s.place) for s in labs["apeldoorn"].schools] == [
+        ("Etty Hillesum Lyceum", "Deventer"),
+        ("Aventus", "Apeldoorn"),
+    ]
+
+
+def test_province_overijssel_finds_apeldoorn_and_oost(runner: CliRunner) -> None:
+    assert listed(runner, "--province", "overijssel") == ["apeldoorn", "oost"]
+
+
+def test_walewyc_mavo_is_in_waalwijk(labs: dict[str, Leerlab]) -> None:
+    places = {school.name: school.place for school in labs["noord-brabant"].schools}
+    assert places == {"Walewyc-mavo": "Waalwijk", "Campus 013": "Tilburg", "ROC Tilburg": "Tilburg"}
+    assert labs["noord-brabant"].place == "Waalwijk en Tilburg"
+
+
+def test_search_waalwijk_finds_noord_brabant(runner: CliRunner) -> None:
+    assert listed(runner, "--search", "waalwijk") == ["noord-brabant"]
+
+
+def test_every_school_has_its_municipality(labs: dict[str, Leerlab]) -> None:
+    assert {lab.slug: [school.place for school in lab.schools] for lab in labs.values()} == {
+        "apeldoorn": ["Deventer", "Apeldoorn"],
+        "assen": ["Assen", "Assen"],
+        "oost": ["Zwolle"],
+        # Ottoland is a village of the municipality Molenlanden; the lab's place names it.
+        "ottoland": ["Molenlanden", "Houten"],
+        "noord-brabant": ["Waalwijk", "Tilburg", "Tilburg"],
+        "midden-limburg": ["Roermond", "Roermond"],
+    }
+    assert labs["ottoland"].place == "Ottoland (vmbo) en Houten (mbo)"
+
+
+def test_midden_limburg_place_is_what_the_sources_support(labs: dict[str, Leerlab]) -> None:
+    # Neither the source nor the school places mention Weert.
+    assert labs["midden-limburg"].place == "regio Roermond"
+
+
+def test_shipped_dataset_has_no_place_warning(shipped: Path) -> None:
+    report = check(shipped)
+    assert report.errors == ()
+    assert not any(".place:" in warning for warning in report.warnings), report.warnings
+
+
+def test_show_prints_the_place_beside_the_school(runner: CliRunner) -> None:
+    output = stdout_of(runner, ["show", "apeldoorn", "--format", "text"])
+    assert (
+        "Cooperating schools: Etty Hillesum Lyceum (vo), Deventer; Aventus (mbo), Apeldoorn"
+        in output.splitlines()
+    )
+
+
+def test_the_introduction_is_whole(shipped: Path) -> None:
+    introduction = load(shipped).meta.introduction or ""
+    assert introduction.endswith(
+        "knelpunten én oplossingen. Welke samenwerkende scholen zijn dit, wat doen zij en voor wie?"
+    )
+    if SOURCE.is_file():
+        # The source's layout breaks lines (and puts a side box inside the first
+        # sentences), so compare its closing sentences, whitespace normalised.
+        source = " ".join(SOURCE.read_text(encoding="utf-8").split())
+        closing = introduction[introduction.index("In dit magazine") :]
+        assert closing in source
+
+
+def test_the_introduction_opens_the_markdown_export(runner: CliRunner, shipped: Path) -> None:
+    document = exported(runner, shipped)
+    title, source, introduction, table = document.split("\n\n")[:4]
+    assert title == "# Samen op weg: naar een naadloze aansluiting vmbo-mbo"
+    assert source == "STERK Beroepsonderwijs, Digizine voorjaar 2021"
+    assert introduction.startswith("Leerlingendaling, lerarentekort")
+    assert introduction.endswith("Welke samenwerkende scholen zijn dit, wat doen zij en voor wie?")
+    assert table.startswith("| Leerlab |")
+
+
+def test_show_and_markdown_give_contacts_with_their_organisation(runner: CliRunner) -> None:
+    text = stdout_of(runner, ["show", "apeldoorn", "--format", "text"])
+    assert "Want to know more?: Zerin Eralp (Aventus) <z.eralp@aventus.nl>" in text.splitlines()
+    markdown = stdout_of(runner, ["show", "apeldoorn", "--format", "markdown"])
+    assert re.search(r"Zerin Eralp \(Aventus\) \(\[z\.eralp@aventus\.nl\]", markdown)
+
+
+def test_profielen_only_where_the_sector_names_one(labs: dict[str, Leerlab]) -> None:
+    assert {slug: lab.profielen for slug, lab in labs.items()} == {
+        "apeldoorn": [Profiel.zw],
+        "assen": [Profiel.hbr],
+        "oost": [],
+        "ottoland": [Profiel.groen],
+        # "Sport en Bewegen" is no vmbo profiel.
+        "noord-brabant": [],
+        "midden-limburg": [Profiel.zw],
+    }
+
+
+def test_show_gives_the_profiel_beside_the_sector(runner: CliRunner) -> None:
+    lines = stdout_of(runner, ["show", "assen", "--format", "text"]).splitlines()
+    sector = lines.index("Sector/specialisation: Horeca, Bakkerij & Recreatie")
+    assert lines[sector + 1] == "vmbo profiel: Horeca, bakkerij en recreatie (HBR)"
+    dutch = stdout_of(
+        runner, ["show", "midden-limburg", "--format", "markdown"], env={"LEERLAB_LANG": "nl"}
+    )
+    assert "- **vmbo-profiel:** Zorg en welzijn (Z\\&W)" in dutch.splitlines()
