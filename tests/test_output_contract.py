@@ -134,9 +134,9 @@ def test_every_json_output_validates_against_the_output_schema(
     ],
 )
 def test_the_output_schema_refuses_other_shapes(
-    runner: CliRunner, shipped: Path, validator: Draft202012Validator, broken: dict[str, Any]
+    runner: CliRunner, validator: Draft202012Validator, broken: dict[str, Any]
 ) -> None:
-    (lab,) = strict_json(stdout_of(runner, ["show", "ottoland", "--format", "json"]).join("[]"))
+    lab = strict_json(stdout_of(runner, ["show", "ottoland", "--format", "json"]))
     assert not validator.is_valid(lab | broken)
     without = {key: value for key, value in lab.items() if key != "left_open"}
     assert not validator.is_valid(without)
