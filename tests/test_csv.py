@@ -12,16 +12,23 @@ from typer.testing import CliRunner
 
 from helpers import HOSTILE, WriteDataset, exported, make_lab, run_export, strict_json
 from leerlab_cli.dataset import load
-from leerlab_cli.formats.csv_format import CSV_COLUMNS, EXCEL_HEADERS, excel_safe, labs_csv
-from leerlab_cli.formats.json_format import labs_json
+from leerlab_cli.formats.csv_format import (
+    CSV_COLUMNS,
+    EXCEL_HEADERS,
+    PLAIN_CSV_COLUMNS,
+    excel_safe,
+    labs_csv,
+)
+from leerlab_cli.formats.json_format import lab_object, labs_json
 from leerlab_cli.models import Dataset, Leerlab
 from strategies import generated_datasets
 
 EXPECTED_CSV = (
-    ",".join(CSV_COLUMNS) + "\n"
-    "testlab,Leerlab Test,Teststad,Utrecht,Testcollege (vo); ROC Test (mbo),,Zorg en Welzijn,,,,"
-    "pilot,van vmbo basis naar mbo niveau 2,bb → 2: loopt,doorlopende leerroute,"
-    "doorlopende leerroute,samen,iedereen,,Piet Test <piet@test.nl>,\n"
+    ",".join(PLAIN_CSV_COLUMNS) + "\n"
+    'testlab,Leerlab Test,Teststad,"[""Utrecht""]","[""Testcollege (vo)"", ""ROC Test (mbo)""]",,'
+    '"[""Zorg en Welzijn""]",[],,[],pilot,van vmbo basis naar mbo niveau 2,"[""bb → 2: running""]",'
+    '"[""doorlopende leerroute""]",doorlopende leerroute,samen,iedereen,[],'
+    '"[""Piet Test <piet@test.nl>""]",[],[]\n'
 )
 
 
@@ -32,11 +39,12 @@ EXCEL_HEADER = [EXCEL_HEADERS[column] for column in CSV_COLUMNS]
 def read_csv(
     text: str, delimiter: str = ",", header: list[str] | None = None
 ) -> list[dict[str, str]]:
-    """The rows of a CSV with `header` (default: the columns) by column name."""
+    """The rows of a CSV with `header` (default: plain CSV's columns) by column name."""
+    columns = list(PLAIN_CSV_COLUMNS) if header is None else list(CSV_COLUMNS)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    assert rows[0] == (header or list(CSV_COLUMNS))
-    assert all(len(row) == len(CSV_COLUMNS) for row in rows)
-    return [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
+    assert rows[0] == (header or columns)
+    assert all(len(row) == len(columns) for row in rows)
+    return [dict(zip(columns, row, strict=True)) for row in rows[1:]]
 
 
 def test_csv_whole_output(runner: CliRunner, write_dataset: WriteDataset) -> None:
@@ -53,7 +61,12 @@ def test_csv_columns_start_with_slug_and_cover_every_field() -> None:
 
 
 def test_csv_of_the_shipped_dataset(runner: CliRunner, shipped: Path) -> None:
-    rows = {row["slug"]: row for row in read_csv(exported(runner, shipped, "--format", "csv"))}
+    # The CSV for a spreadsheet, for people: lists joined with "; ", Dutch words.
+    text = exported(runner, shipped, "--format", "csv", "--excel")
+    rows = {
+        row["slug"]: row
+        for row in read_csv(text.removeprefix("\ufeff"), delimiter=";", header=EXCEL_HEADER)
+    }
     assert list(rows) == [lab.slug for lab in load(shipped).leerlab]
     brabant = rows["noord-brabant"]
     assert brabant["works_on"] == "nader te bepalen"
@@ -62,8 +75,8 @@ def test_csv_of_the_shipped_dataset(runner: CliRunner, shipped: Path) -> None:
         "Walewyc-mavo (vo), Waalwijk; Campus 013 (vo), Tilburg; ROC Tilburg (mbo), Tilburg"
     )
     assert brabant["routes"] == (
-        "bb → 2: in ontwikkeling (Campus 013, ROC Tilburg); "
-        "gl/tl → 4: in ontwikkeling (Walewyc-mavo, ROC Tilburg)"
+        "bb → 2: in development (Campus 013, ROC Tilburg); "
+        "gl/tl → 4: in development (Walewyc-mavo, ROC Tilburg)"
     )
     assert brabant["target_group_per_school"] == (
         "Walewyc-mavo: leerlingen met LO2 als examenvak; "
@@ -75,12 +88,12 @@ def test_csv_of_the_shipped_dataset(runner: CliRunner, shipped: Path) -> None:
     assert rows["assen"]["contact_organisations"] == (
         "Huubs Hubbeling: Dr. Nassau College; Karin Stoffers: Drenthe College"
     )
-    assert rows["ottoland"]["routes"] == "bb → 2 BBL: loopt, sinds 2019"
+    assert rows["ottoland"]["routes"] == "bb → 2 BBL: running, since 2019"
     assert rows["ottoland"]["specialisations"] == "Melkveehouderij; Groen, Grond & Infra; Hovenier"
     assert rows["oost"]["schools"] == (
         "Landstede Groep (vo en mbo), Zwolle: verschillende vo scholen en mbo"
     )
-    assert rows["oost"]["routes"] == "bb → 2: loopt; leerweg niet vermeld → 3/4: mogelijk later"
+    assert rows["oost"]["routes"] == "bb → 2: running; leerweg not given → 3/4: possibly later"
     assert rows["apeldoorn"]["route_kinds"] == "verkorte route; doorlopende leerlijn"
 
 
@@ -117,23 +130,25 @@ def test_csv_writes_every_fact(runner: CliRunner, write_dataset: WriteDataset) -
         "slug": "testlab",
         "name": "Leerlab Test",
         "place": "Teststad",
-        "provinces": "Utrecht",
-        "schools": "Testcollege (vo en mbo): twee locaties; ROC Test (mbo)",
+        "provinces": '["Utrecht"]',
+        "schools": '["Testcollege (vo en mbo): twee locaties", "ROC Test (mbo)"]',
         "schools_note": "en anderen",
-        "sectors": "Zorg en Welzijn",
-        "specialisations": "Verpleging; Kraamzorg",
+        "sectors": '["Zorg en Welzijn"]',
+        "specialisations": '["Verpleging", "Kraamzorg"]',
         "sector_note": "ook sport",
-        "profielen": "",
+        "profielen": "[]",
         "phase": "pilot",
         "route_text": "van vmbo basis naar mbo niveau 2",
-        "routes": "kb/gl → 3/4: mogelijk later, start 2030; bb → 2 BOL: start 2022-09 (ROC Test)",
-        "route_kinds": "doorlopende leerroute",
+        "routes": '["kb/gl → 3/4: planned, start 2030", '
+        '"bb → 2 BOL: scheduled, start 2022-09 (ROC Test)"]',
+        "route_kinds": '["doorlopende leerroute"]',
         "works_on": "doorlopende leerroute",
         "design": "",
         "target_group": "nader te bepalen",
-        "target_group_per_school": "Testcollege: klas 3",
-        "contacts": "Piet Test <piet@test.nl>; An Test <an@test.nl>",
-        "contact_organisations": "Piet Test: ROC Test",
+        "target_group_per_school": '["Testcollege: klas 3"]',
+        "contacts": '["Piet Test <piet@test.nl>", "An Test <an@test.nl>"]',
+        "contact_organisations": '["Piet Test: ROC Test"]',
+        "left_open": '["target_group"]',
     }
 
 
@@ -162,7 +177,7 @@ def test_csv_writes_formulas_as_they_are(runner: CliRunner, write_dataset: Write
 
 def test_csv_without_matches_is_the_header(runner: CliRunner, shipped: Path) -> None:
     text = exported(runner, shipped, "--format", "csv", "--province", "nowhere")
-    assert text == ",".join(CSV_COLUMNS) + "\n"
+    assert text == ",".join(PLAIN_CSV_COLUMNS) + "\n"
 
 
 def test_excel_csv_bytes(runner: CliRunner, write_dataset: WriteDataset) -> None:
@@ -225,4 +240,4 @@ def test_csv_and_json_of_generated_datasets(dataset: Dataset) -> None:
         if not excel:
             assert [row["name"] for row in rows] == [lab.name for lab in labs]
             assert [row["place"] for row in rows] == [lab.place for lab in labs]
-    assert strict_json(labs_json(labs)) == [lab.model_dump(mode="json") for lab in labs]
+    assert strict_json(labs_json(labs)) == [lab_object(lab) for lab in labs]

@@ -13,7 +13,7 @@ from helpers import strict_json
 from leerlab_cli.contacts import contact_rows
 from leerlab_cli.formats import lab_sections
 from leerlab_cli.formats.contact_list import CONTACT_COLUMNS, contacts_json, contacts_tsv
-from leerlab_cli.formats.json_format import lab_json, labs_json
+from leerlab_cli.formats.json_format import lab_json, lab_object, labs_json
 from leerlab_cli.formats.markdown import lab_markdown
 from leerlab_cli.formats.plain import LIST_COLUMNS, lab_text, tsv
 from leerlab_cli.models import Leerlab
@@ -64,8 +64,8 @@ def test_show_as_markdown_is_one_heading_and_one_item_per_label(labs: list[Leerl
 
 @given(labs=leerlabs())
 def test_json_is_strict_and_complete(labs: list[Leerlab]) -> None:
-    assert strict_json(labs_json(labs)) == [lab.model_dump(mode="json") for lab in labs]
-    assert strict_json(lab_json(labs[0])) == labs[0].model_dump(mode="json")
+    assert strict_json(labs_json(labs)) == [lab_object(lab) for lab in labs]
+    assert strict_json(lab_json(labs[0])) == lab_object(labs[0])
     contacts = contact_rows(labs)
     assert [row["name"] for row in strict_json(contacts_json(contacts))] == [
         row.name for row in contacts

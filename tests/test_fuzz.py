@@ -26,6 +26,7 @@ from helpers import META, UNSAFE, make_lab, strict_json
 from leerlab_cli import dataset
 from leerlab_cli.cli import app
 from leerlab_cli.errors import DatasetError
+from leerlab_cli.formats.json_format import lab_object
 from leerlab_cli.text import printable
 from strategies import (
     META_TOML,
@@ -54,7 +55,7 @@ def loader_answer(path: Path) -> list[dict[str, Any]] | tuple[str, ...]:
         loaded = dataset.load(path)
     except DatasetError as error:
         return error.lines
-    return [lab.model_dump(mode="json") for lab in loaded.leerlab]
+    return [lab_object(lab) for lab in loaded.leerlab]
 
 
 def assert_clean_errors(stderr: str) -> None:

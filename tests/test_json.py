@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from helpers import HOSTILE, WriteDataset, exported, make_lab, strict_json
 from leerlab_cli.dataset import load
+from leerlab_cli.formats.json_format import lab_object
 from leerlab_cli.models import Leerlab
 
 
@@ -16,11 +17,12 @@ def test_json_is_strict_complete_and_in_model_order(runner: CliRunner, shipped: 
     text = exported(runner, shipped, "--format", "json")
     labs = strict_json(text)
     dataset = load(shipped)
-    assert labs == [lab.model_dump(mode="json") for lab in dataset.leerlab]
+    assert labs == [lab_object(lab) for lab in dataset.leerlab]
     for lab in labs:
-        assert list(lab) == list(Leerlab.model_fields)
+        assert list(lab) == [*Leerlab.model_fields, "left_open"]
     brabant = next(lab for lab in labs if lab["slug"] == "noord-brabant")
-    assert brabant["works_on"] == {"nader_te_bepalen": True}
+    assert brabant["works_on"] == "nader te bepalen"
+    assert brabant["left_open"] == ["works_on", "target_group"]
     assert brabant["design"] is None
     assert "geïntegreerde" in text
     assert "\\u" not in text

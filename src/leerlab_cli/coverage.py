@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from leerlab_cli.models import NIVEAU_NAMES, Leerlab, Leerweg, Route
+from leerlab_cli.models import NIVEAU_NAMES, Leerlab, Leerweg, MboLeerweg, Route, RouteStatus
 
 NIVEAUS: tuple[int, ...] = tuple(NIVEAU_NAMES)
 """The mbo niveaus, 1 (Entree) to 4: the columns of the matrix."""
@@ -50,6 +50,39 @@ def route_matrix(labs: Iterable[Leerlab]) -> list[Cell]:
         for leerweg, niveau in _keys()
         if leerweg is not None or unstated
     ]
+
+
+@dataclass(frozen=True)
+class RouteRow:
+    """One transition of one route of a leerlab: the tidy form of the routes."""
+
+    slug: str
+    leerweg: Leerweg | None
+    """The vmbo leerweg the route starts from; None where the source does not state it."""
+    niveau: int
+    status: RouteStatus
+    start: str | None
+    mbo_leerweg: MboLeerweg | None
+
+
+def route_rows(labs: Iterable[Leerlab]) -> list[RouteRow]:
+    """One row per leerlab, route, leerweg and niveau, in the order of the dataset.
+
+    A route with no stated leerweg gives one row per niveau, its leerweg None.
+    Planned routes are rows too, with their status.
+    """
+    return [
+        RouteRow(lab.slug, leerweg, niveau, route.status, route.start, route.mbo_leerweg)
+        for lab in labs
+        for route in lab.routes
+        for leerweg in _stated_or_none(route.leerwegen)
+        for niveau in route.niveaus
+    ]
+
+
+def _stated_or_none(leerwegen: list[Leerweg]) -> list[Leerweg | None]:
+    # A route whose leerweg the source does not state still reaches its niveaus.
+    return [*leerwegen] or [None]
 
 
 def matrix_rows(cells: Sequence[Cell]) -> list[tuple[Leerweg | None, list[Cell]]]:

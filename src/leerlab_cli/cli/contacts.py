@@ -10,6 +10,7 @@ import typer
 from leerlab_cli.cli.options import (
     DataOption,
     FromOption,
+    HeaderOption,
     KindOption,
     PlannedOption,
     ProfielOption,
@@ -17,6 +18,7 @@ from leerlab_cli.cli.options import (
     SearchOption,
     SectorOption,
     ToOption,
+    check_header,
     load_dataset,
     make_filters,
 )
@@ -38,7 +40,8 @@ class ContactsFormat(StrEnum):
 
 HELP = N_(
     "List the contact persons of the leerlabs that pass the filters, one row each.\n\n"
-    "Each tab-separated line has the fields slug, name, email and organisation."
+    "Each tab-separated line has the fields slug, name, email and organisation; "
+    "--header prints their names first."
 )
 EXAMPLES = N_("Examples:\n\nleerlab contacts --sector zorg\n\nleerlab contacts --format emails")
 
@@ -66,8 +69,10 @@ def list_contacts(
             show_default=False,
         ),
     ] = None,
+    header: HeaderOption = False,
 ) -> None:
     """The contact persons of the leerlabs that pass the filters (the help is `HELP`)."""
+    check_header(header, output_format, (ContactsFormat.tsv,))
     filters = make_filters(
         sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
     )
@@ -79,6 +84,10 @@ def list_contacts(
         write(contacts_json(rows))
     elif not rows:
         note(no_contact())
+        if header and chosen is ContactsFormat.tsv:
+            from leerlab_cli.formats.contact_list import contacts_tsv
+
+            write(contacts_tsv(rows, header=True))
     elif chosen is ContactsFormat.table:
         from leerlab_cli.formats.terminal_overview import contacts_view
 
@@ -90,4 +99,4 @@ def list_contacts(
     else:
         from leerlab_cli.formats.contact_list import contacts_tsv
 
-        write(contacts_tsv(rows))
+        write(contacts_tsv(rows, header=header))

@@ -10,6 +10,7 @@ import typer
 from leerlab_cli.cli.options import (
     DataOption,
     FromOption,
+    HeaderOption,
     KindOption,
     PlannedOption,
     ProfielOption,
@@ -17,6 +18,7 @@ from leerlab_cli.cli.options import (
     SearchOption,
     SectorOption,
     ToOption,
+    check_header,
     load_dataset,
     make_filters,
 )
@@ -36,7 +38,8 @@ class ListFormat(StrEnum):
 
 HELP = N_(
     "List the leerlabs, filtered: a table on a terminal, tab-separated lines in a pipe.\n\n"
-    "Each tab-separated line has the fields slug, name, sector, routes and phase."
+    "Each tab-separated line has the fields slug, name, sector, routes and phase; "
+    "--header prints their names first."
 )
 EXAMPLES = N_(
     "Examples:\n\nleerlab list --sector zorg\n\nleerlab list --from kb --to 3 --format json"
@@ -63,8 +66,10 @@ def list_labs(
             show_default=False,
         ),
     ] = None,
+    header: HeaderOption = False,
 ) -> None:
     """List the leerlabs that pass the filters (the help is `HELP`)."""
+    check_header(header, output_format, (ListFormat.tsv,))
     filters = make_filters(
         sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
     )
@@ -76,6 +81,10 @@ def list_labs(
         write(labs_json(labs))
     elif not labs:
         note(no_match())
+        if header and chosen is ListFormat.tsv:
+            from leerlab_cli.formats.plain import tsv
+
+            write(tsv(labs, header=True))
     elif chosen is ListFormat.table:
         from leerlab_cli.formats.terminal import LabList
 
@@ -83,4 +92,4 @@ def list_labs(
     else:
         from leerlab_cli.formats.plain import tsv
 
-        write(tsv(labs))
+        write(tsv(labs, header=header))

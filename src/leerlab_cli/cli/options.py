@@ -202,3 +202,22 @@ def make_filters(
         kinds=tuple(kind or ()),
         profielen=profielen,
     )
+
+
+HeaderOption = Annotated[
+    bool,
+    typer.Option(
+        "--header",
+        help=N_("With tab-separated output: print the column names first."),
+    ),
+]
+"""`--header`, on every command that prints tab-separated lines."""
+
+
+def check_header(header: bool, output_format: str | None, accepted: tuple[str, ...]) -> None:
+    """Refuse `--header` with a `--format` chosen explicitly that it does not apply to."""
+    if header and output_format is not None and output_format not in accepted:
+        raise typer.BadParameter(
+            _("only applies to --format {formats}").format(formats="|".join(accepted)),
+            param_hint="'--header'",
+        )

@@ -10,6 +10,7 @@ import typer
 from leerlab_cli.cli.options import (
     DataOption,
     FromOption,
+    HeaderOption,
     KindOption,
     PlannedOption,
     ProfielOption,
@@ -17,20 +18,23 @@ from leerlab_cli.cli.options import (
     SearchOption,
     SectorOption,
     ToOption,
+    check_header,
     load_dataset,
     make_filters,
 )
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
-from leerlab_cli.coverage import route_matrix
+from leerlab_cli.coverage import route_matrix, route_rows
 from leerlab_cli.formats.messages import no_match
 from leerlab_cli.i18n import N_
 from leerlab_cli.query import select
 
 
 class RoutesFormat(StrEnum):
-    """How `routes` prints: a matrix for people, JSON or a Markdown table for programs."""
+    """How `routes` prints: a matrix (table, Markdown, JSON) or one row per route (tsv, csv)."""
 
     table = "table"
+    tsv = "tsv"
+    csv = "csv"
     json = "json"
     markdown = "markdown"
 
@@ -39,9 +43,14 @@ HELP = N_(
     "Show which vmbo leerweg to mbo niveau routes the leerlabs offer, as a matrix.\n\n"
     "The filters select leerlabs as list does; the matrix then shows all routes of the "
     "selected leerlabs, so --from kb shows every route of the labs that start one from "
-    "kader. Routes only possible later are marked and not counted."
+    "kader. Routes only possible later are marked and not counted.\n\n"
+    "In a pipe, and with --format tsv or csv, it prints one row per leerlab, route, "
+    "leerweg and niveau instead: slug, from, to, status, start, mbo_leerweg."
 )
-EXAMPLES = N_("Examples:\n\nleerlab routes\n\nleerlab routes --province Gelderland --format json")
+EXAMPLES = N_(
+    "Examples:\n\nleerlab routes\n\nleerlab routes --province Gelderland --format json\n\n"
+    "leerlab routes --format tsv --header"
+)
 
 
 def route_coverage(
@@ -60,22 +69,32 @@ def route_coverage(
         typer.Option(
             "--format",
             "-f",
-            help=N_("Output format (default: table on a terminal, markdown in a pipe)."),
+            help=N_("Output format (default: table on a terminal, tsv in a pipe)."),
             show_default=False,
         ),
     ] = None,
+    header: HeaderOption = False,
 ) -> None:
     """The route matrix of the leerlabs that pass the filters (the help is `HELP`)."""
+    check_header(header, output_format, (RoutesFormat.tsv,))
     filters = make_filters(
         sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
     )
     labs = select(load_dataset(ctx).leerlab, filters)
     if not labs:
         note(no_match())
+    chosen = output_format or (RoutesFormat.table if stdout_is_terminal() else RoutesFormat.tsv)
+    if chosen is RoutesFormat.tsv:
+        from leerlab_cli.formats.route_rows import route_rows_tsv
+
+        write(route_rows_tsv(route_rows(labs), header=header))
+        return
+    if chosen is RoutesFormat.csv:
+        from leerlab_cli.formats.route_rows import route_rows_csv
+
+        write(route_rows_csv(route_rows(labs)))
+        return
     cells = route_matrix(labs)
-    chosen = output_format or (
-        RoutesFormat.table if stdout_is_terminal() else RoutesFormat.markdown
-    )
     if chosen is RoutesFormat.table:
         from leerlab_cli.formats.terminal_overview import route_matrix_view
 

@@ -1,20 +1,45 @@
-"""`leerlab schema`: the JSON Schema of the dataset format, for editors and other tools."""
+"""`leerlab schema`: the JSON Schema of the dataset format or of the JSON output."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
 from leerlab_cli.cli.terminal import write
 from leerlab_cli.i18n import N_
-from leerlab_cli.schema import schema_json
+from leerlab_cli.schema import output_schema_json, schema_json
+
+
+class SchemaKind(StrEnum):
+    """Which schema `schema` prints: of the dataset file, or of the JSON output."""
+
+    dataset = "dataset"
+    output = "output"
+
 
 HELP = N_(
     "Print the JSON Schema of the dataset format, to check and complete a dataset in an "
     "editor.\n\n"
     "Save it, then put #:schema path/to/leerlabs.schema.json (relative to the TOML file) on "
-    "the first line of a dataset for Taplo or Even Better TOML."
+    "the first line of a dataset for Taplo or Even Better TOML. With output, print the JSON "
+    "Schema of the JSON that list, show and export write instead."
 )
-EXAMPLES = N_("Example:\n\nleerlab schema > leerlabs.schema.json")
+EXAMPLES = N_(
+    "Examples:\n\nleerlab schema > leerlabs.schema.json\n\n"
+    "leerlab schema output > output.schema.json"
+)
 
 
-def print_schema() -> None:
+def print_schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            help=N_("dataset: the dataset file (the default); output: the JSON output."),
+            show_default=False,
+        ),
+    ] = SchemaKind.dataset,
+) -> None:
     """Print the JSON Schema of the dataset format (the help is `HELP`)."""
-    write(schema_json())
+    write(output_schema_json() if kind is SchemaKind.output else schema_json())

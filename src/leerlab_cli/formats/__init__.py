@@ -44,21 +44,17 @@ class Wording:
 
 
 FIXED_WORDING = Wording(
-    statuses={
-        RouteStatus.running: "loopt",
-        RouteStatus.scheduled: "start gepland",
-        RouteStatus.in_development: "in ontwikkeling",
-        RouteStatus.planned: "mogelijk later",
-    },
-    not_given="niet vermeld",
-    running_since="loopt, sinds {start}",
-    starting="start {start}",
+    statuses={status: status.value for status in RouteStatus},
+    not_given="",
+    running_since="running, start {start}",
+    starting="scheduled, start {start}",
     status_starting="{status}, start {start}",
     leerweg_not_given="leerweg niet vermeld",
 )
-"""The words of the output for programs (tab-separated, plain CSV), Dutch in both languages.
+"""The words of the output for programs (tab-separated, plain CSV): the status codes.
 
-Output for programs must not depend on the interface language.
+Output for programs must not depend on the interface language, and uses the
+dataset's codes (``running``, ``planned``); a fact not given is an empty cell.
 """
 
 _STATUS_NAMES = {

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from leerlab_cli.contacts import ContactRow
 from leerlab_cli.i18n import _
-from leerlab_cli.text import one_line
 
 CONTACT_COLUMNS = ("slug", "name", "email", "organisation")
 """The fields of `leerlab contacts`, in the order of its table, rows and JSON objects."""
@@ -28,11 +27,11 @@ def contact_fields(row: ContactRow) -> tuple[str, ...]:
     return tuple(value or "" for value in contact_values(row))
 
 
-def contacts_tsv(rows: Iterable[ContactRow]) -> str:
-    """One line per contact person, fields separated by tabs, no header."""
-    return "".join(
-        "\t".join(one_line(field) for field in contact_fields(row)) + "\n" for row in rows
-    )
+def contacts_tsv(rows: Iterable[ContactRow], *, header: bool = False) -> str:
+    """One line per contact person, fields separated by tabs; with `header`, the names first."""
+    from leerlab_cli.formats.plain import tsv_lines
+
+    return tsv_lines(CONTACT_COLUMNS if header else None, map(contact_fields, rows))
 
 
 def contacts_json(rows: Iterable[ContactRow]) -> str:

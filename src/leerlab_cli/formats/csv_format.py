@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from leerlab_cli.formats import (
     FIXED_WORDING,
@@ -17,6 +18,7 @@ from leerlab_cli.formats import (
     school_statement_line,
     statement_text,
 )
+from leerlab_cli.formats.json_format import left_open
 from leerlab_cli.i18n import N_, _
 from leerlab_cli.models import Leerlab
 
@@ -68,46 +70,64 @@ EXCEL_HEADERS = {
 }
 """The header of the CSV for a spreadsheet, for people: the columns in the interface language."""
 
+PLAIN_CSV_COLUMNS = (*CSV_COLUMNS, "left_open")
+"""The columns of plain CSV: those of `CSV_COLUMNS`, then the fields the source leaves open."""
+
 LIST_SEPARATOR = "; "
-"""Joins the values of a multi-valued field within one cell."""
+"""Joins the values of a multi-valued field within one cell of the CSV for a spreadsheet."""
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP, CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)")
 
 
-def _joined(values: Iterable[str]) -> str:
+Join = Callable[[Iterable[str]], str]
+"""How a format writes the values of a multi-valued field into one cell."""
+
+
+def people_list(values: Iterable[str]) -> str:
+    """Values for a person to read: joined with ``; `` (not split back safely)."""
     return LIST_SEPARATOR.join(values)
 
 
-def csv_row(lab: Leerlab, wording: Wording) -> tuple[str, ...]:
+def json_list(values: Iterable[str]) -> str:
+    """Values for a program: a JSON array of strings, which splits back exactly."""
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def csv_row(lab: Leerlab, wording: Wording, join: Join = people_list) -> tuple[str, ...]:
     """The cells of one leerlab, in the order of `CSV_COLUMNS`, with the words of `wording`."""
     return (
         lab.slug,
         lab.name,
         lab.place,
-        _joined(lab.provinces),
-        _joined(school_line(school) for school in lab.schools),
+        join(lab.provinces),
+        join(school_line(school) for school in lab.schools),
         lab.schools_note or "",
-        _joined(lab.sectors),
-        _joined(lab.specialisations),
+        join(lab.sectors),
+        join(lab.specialisations),
         lab.sector_note or "",
-        _joined(profiel.value for profiel in lab.profielen),
+        join(profiel.value for profiel in lab.profielen),
         statement_text(lab.phase, missing=""),
         lab.route_text or "",
-        _joined(route_line(route, wording) for route in lab.routes),
-        _joined(kind.value for kind in lab.route_kinds),
+        join(route_line(route, wording) for route in lab.routes),
+        join(kind.value for kind in lab.route_kinds),
         statement_text(lab.works_on, missing=""),
         statement_text(lab.design, missing=""),
         statement_text(lab.target_group, missing=""),
-        _joined(school_statement_line(item) for item in lab.target_group_per_school),
-        _joined(contact_line(contact.name, contact.email) for contact in lab.contacts),
-        _joined(
+        join(school_statement_line(item) for item in lab.target_group_per_school),
+        join(contact_line(contact.name, contact.email) for contact in lab.contacts),
+        join(
             f"{contact.name}: {contact.organisation}"
             for contact in lab.contacts
             if contact.organisation
         ),
     )
+
+
+def plain_csv_row(lab: Leerlab) -> tuple[str, ...]:
+    """The cells of one leerlab for programs, in the order of `PLAIN_CSV_COLUMNS`."""
+    return (*csv_row(lab, FIXED_WORDING, json_list), json_list(left_open(lab)))
 
 
 def excel_safe(cell: str) -> str:
@@ -130,13 +150,13 @@ def labs_csv(labs: Sequence[Leerlab], *, excel: bool = False) -> str:
     else:
         writer = csv.writer(buffer, lineterminator="\n")
     # The file for a spreadsheet is for people, in the interface language; plain CSV is
-    # for programs, the same in every language.
+    # for programs, the same in every language, its lists as JSON arrays.
     if excel:
-        header = tuple(_(EXCEL_HEADERS[column]) for column in CSV_COLUMNS)
         wording = interface_wording()
+        writer.writerow(excel_safe(_(EXCEL_HEADERS[column])) for column in CSV_COLUMNS)
+        for lab in labs:
+            writer.writerow(excel_safe(cell) for cell in csv_row(lab, wording))
     else:
-        header, wording = CSV_COLUMNS, FIXED_WORDING
-    rows = [header, *(csv_row(lab, wording) for lab in labs)]
-    for row in rows:
-        writer.writerow([excel_safe(cell) for cell in row] if excel else row)
+        writer.writerow(PLAIN_CSV_COLUMNS)
+        writer.writerows(plain_csv_row(lab) for lab in labs)
     return buffer.getvalue()

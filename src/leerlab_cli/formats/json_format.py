@@ -1,20 +1,50 @@
-"""JSON: complete objects serialised by pydantic-core, UTF-8, stable key order."""
+"""JSON: complete leerlab objects for programs, UTF-8, in a fixed key order.
+
+The shape is the contract for scripts (README, "Voor scripts / For scripts"):
+every field of the model in its order, then ``left_open``. A fact the source
+leaves open is the string ``nader te bepalen`` rather than the dataset file's
+``{ nader_te_bepalen = true }`` table, so that every text field is a string or
+null; ``left_open`` names those fields. `leerlab schema output` describes it.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from typing import Any
 
-from pydantic import TypeAdapter
+from leerlab_cli.models import Leerlab, Undetermined
 
-from leerlab_cli.models import Leerlab
+UNDETERMINED_TEXT = "nader te bepalen"
+"""How a fact the source leaves open reads in JSON: the source's own words."""
+LEFT_OPEN_KEY = "left_open"
+"""The key, after the model's fields, that lists the fields the source leaves open."""
+
+
+def left_open(lab: Leerlab) -> list[str]:
+    """The fields of `lab` the source leaves open ("nader te bepalen"), in the model's order."""
+    return [name for name in type(lab).model_fields if isinstance(getattr(lab, name), Undetermined)]
+
+
+def lab_object(lab: Leerlab) -> dict[str, Any]:
+    """One leerlab as a JSON-ready dict: the model's fields in order, then ``left_open``."""
+    data = lab.model_dump(mode="json")
+    open_fields = left_open(lab)
+    for name in open_fields:
+        data[name] = UNDETERMINED_TEXT
+    data[LEFT_OPEN_KEY] = open_fields
+    return data
 
 
 def labs_json(labs: Sequence[Leerlab]) -> str:
-    """An array of complete leerlab objects, every field present, in the model's order."""
-    adapter: TypeAdapter[list[Leerlab]] = TypeAdapter(list[Leerlab])
-    return adapter.dump_json(list(labs), indent=2).decode("utf-8") + "\n"
+    """An array of complete leerlab objects, every field present, in a fixed order."""
+    return _dumps([lab_object(lab) for lab in labs])
 
 
 def lab_json(lab: Leerlab) -> str:
-    """One complete leerlab object."""
-    return lab.model_dump_json(indent=2) + "\n"
+    """One complete leerlab object, the same shape as an item of `labs_json`."""
+    return _dumps(lab_object(lab))
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

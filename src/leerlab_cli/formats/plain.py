@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from leerlab_cli.formats import (
     FIXED_WORDING,
@@ -36,11 +36,19 @@ def list_row(lab: Leerlab, wording: Wording) -> tuple[str, ...]:
     )
 
 
-def tsv(labs: Iterable[Leerlab]) -> str:
-    """One line per leerlab, fields separated by tabs, no header; the same in every language."""
-    return "".join(
-        "\t".join(one_line(field) for field in list_row(lab, FIXED_WORDING)) + "\n" for lab in labs
-    )
+def tsv_lines(header: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> str:
+    """Rows as tab-separated lines, each field on one line; `header` first when given."""
+    lines = [header] if header is not None else []
+    return "".join("\t".join(one_line(field) for field in row) + "\n" for row in [*lines, *rows])
+
+
+def tsv(labs: Iterable[Leerlab], *, header: bool = False) -> str:
+    """One line per leerlab, fields separated by tabs; the same in every language.
+
+    With `header`, a line of the column names (`LIST_COLUMNS`) comes first.
+    """
+    rows = (list_row(lab, FIXED_WORDING) for lab in labs)
+    return tsv_lines(LIST_COLUMNS if header else None, rows)
 
 
 def lab_text(lab: Leerlab) -> str:
