@@ -15,7 +15,7 @@ Slug: ottoland
 Place: Ottoland (vmbo) en Houten (mbo)
 Province: Zuid-Holland, Utrecht
 Cooperating schools: Wellantcollege vmbo De Bossekamp (vo); Wellantcollege Houten (mbo)
-Sector/specialisation: Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)
+Sector/specialisation: Groen (Melkveehouderij, Groen, Grond & Infra and Hovenier)
 Phase: leerlingen volgen de route sinds 2019
 Route: van vmbo basis naar mbo niveau 2 BBL (Beroeps Begeleidende Leerweg)
 Routes: bb → 2 BBL: running, since 2019

@@ -33,7 +33,7 @@ class ListFormat(StrEnum):
 
 
 HELP = N_(
-    "List the leerlabs, filtered: a table on a terminal, tab-separated lines in a pipe.\n\n"
+    "List the leerlabs: a table on a terminal, tab-separated in a pipe.\n\n"
     "Each tab-separated line has the fields slug, name, sector, routes and phase."
 )
 EXAMPLES = N_(
@@ -55,7 +55,8 @@ def list_labs(
         typer.Option(
             "--format",
             "-f",
-            help=N_("Output format (default: table on a terminal, tsv in a pipe)."),
+            help=N_("table, tsv or json (default: table on a terminal, tsv in a pipe)."),
+            metavar="FORMAT",
             show_default=False,
         ),
     ] = None,

@@ -56,7 +56,8 @@ def route_coverage(
         typer.Option(
             "--format",
             "-f",
-            help=N_("Output format (default: table on a terminal, markdown in a pipe)."),
+            help=N_("table, json or markdown (default: table on a terminal, markdown in a pipe)."),
+            metavar="FORMAT",
             show_default=False,
         ),
     ] = None,

@@ -85,7 +85,7 @@ def csv_row(lab: Leerlab, wording: Wording) -> tuple[str, ...]:
         lab.name,
         lab.place,
         _joined(lab.provinces),
-        _joined(school_line(school) for school in lab.schools),
+        _joined(school_line(school, wording) for school in lab.schools),
         lab.schools_note or "",
         _joined(lab.sectors),
         _joined(lab.specialisations),
