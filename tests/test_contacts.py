@@ -240,4 +240,4 @@ def test_table_stays_readable_at_every_width(runner: CliRunner, width: int) -> N
 def test_help_names_the_formats(runner: CliRunner) -> None:
     result = runner.invoke(app, ["contacts", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "table|tsv|json|emails" in result.stdout
+    assert "table, tsv, json or emails" in result.stdout

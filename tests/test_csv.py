@@ -91,7 +91,7 @@ def test_csv_of_the_shipped_dataset(runner: CliRunner, shipped: Path) -> None:
     assert rows["ottoland"]["routes"] == "bb → 2 BBL: running, since 2019"
     assert rows["ottoland"]["specialisations"] == "Melkveehouderij; Groen, Grond & Infra; Hovenier"
     assert rows["oost"]["schools"] == (
-        "Landstede Groep (vo en mbo), Zwolle: verschillende vo scholen en mbo"
+        "Landstede Groep (vo and mbo), Zwolle: verschillende vo scholen en mbo"
     )
     assert rows["oost"]["routes"] == "bb → 2: running; leerweg not given → 3/4: possibly later"
     assert rows["apeldoorn"]["route_kinds"] == "verkorte route; doorlopende leerlijn"

@@ -123,7 +123,7 @@ def assert_markdown_matches(text: str, labs: list[Leerlab], title: str) -> None:
             rendered(cell)
             for cell in (
                 lab.name,
-                sector_summary(lab),
+                sector_summary(lab, wording),
                 route_summary(lab, wording),
                 statement_text(lab.phase, wording.not_given),
             )

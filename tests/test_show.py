@@ -16,7 +16,7 @@ Place: Ottoland (vmbo) en Houten (mbo)
 Province: Zuid-Holland, Utrecht
 Cooperating schools: Wellantcollege vmbo De Bossekamp (vo), Molenlanden; \
 Wellantcollege Houten (mbo), Houten
-Sector/specialisation: Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)
+Sector/specialisation: Groen (Melkveehouderij, Groen, Grond & Infra and Hovenier)
 vmbo profiel: Groen
 Phase: leerlingen volgen de route sinds 2019
 Route: van vmbo basis naar mbo niveau 2 BBL (Beroeps Begeleidende Leerweg)

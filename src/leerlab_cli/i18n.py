@@ -36,6 +36,10 @@ _active: stdlib_gettext.NullTranslations = stdlib_gettext.NullTranslations()
 class LanguageError(ValueError):
     """$LEERLAB_LANG asks for a language other than nl or en."""
 
+    def __init__(self, value: str) -> None:
+        super().__init__(value)
+        self.value = value
+
 
 def gettext(message: str) -> str:
     """`message` in the interface language."""
@@ -60,8 +64,13 @@ def choose_language(environ: Mapping[str, str]) -> str:
     forced = environ.get(LANG_VAR)
     if forced:
         if forced not in LANGUAGES:
-            raise LanguageError(f"{LANG_VAR}={forced!r}: gebruik nl of en / use nl or en")
+            raise LanguageError(forced)
         return forced
+    return locale_language(environ)
+
+
+def locale_language(environ: Mapping[str, str]) -> str:
+    """``en`` when the locale variables ask for English, as gettext reads them; else ``nl``."""
     for variable in _LOCALE_VARS:
         value = environ.get(variable)
         if value:
@@ -76,9 +85,22 @@ def choose_language(environ: Mapping[str, str]) -> str:
 
 
 def setup_language(environ: Mapping[str, str] = os.environ) -> str:
-    """Choose the interface language and use it from now on, in click and typer too."""
+    """Choose the interface language and use it from now on, in click and typer too.
+
+    A bad $LEERLAB_LANG raises `LanguageError`, after choosing the language of the
+    locale, so that the error about it can be worded in that language.
+    """
+    try:
+        language = choose_language(environ)
+    except LanguageError:
+        _use(locale_language(environ))
+        raise
+    _use(language)
+    return language
+
+
+def _use(language: str) -> None:
     global _active
-    language = choose_language(environ)
     if language == "en":
         _active = stdlib_gettext.NullTranslations()
     else:
@@ -87,7 +109,6 @@ def setup_language(environ: Mapping[str, str] = os.environ) -> str:
     _point_framework_at_catalog()
     if "typer.rich_utils" in sys.modules:
         _refresh_rich_constants()
-    return language
 
 
 def _point_framework_at_catalog() -> None:

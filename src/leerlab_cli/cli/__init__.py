@@ -24,7 +24,8 @@ import click
 import typer
 import typer.main
 from typer.core import TyperCommand, TyperGroup
-from typer.models import CommandInfo
+from typer.models import ArgumentInfo, CommandInfo
+from typer.utils import get_params_from_function
 
 from leerlab_cli import __version__
 from leerlab_cli.cli.options import DataOption
@@ -38,7 +39,14 @@ from leerlab_cli.cli.terminal import (
     write,
 )
 from leerlab_cli.errors import LeerlabError
-from leerlab_cli.i18n import N_, LanguageError, _, localize_rich_help, setup_language
+from leerlab_cli.i18n import (
+    LANG_VAR,
+    N_,
+    LanguageError,
+    _,
+    localize_rich_help,
+    setup_language,
+)
 from leerlab_cli.text import printable
 
 DEBUG_VAR = "LEERLAB_DEBUG"
@@ -60,11 +68,13 @@ Each module also has `HELP`, the command's help (marked with `N_`), and may have
 `EXAMPLES`, shown below the options.
 """
 
-_TYPER_HELP = (
-    N_("Install completion for the current shell."),
-    N_("Show completion for the current shell, to copy it or customize the installation."),
-)
-"""typer's help for its completion options, which typer does not mark for translation."""
+_TYPER_HELP = {
+    "Install completion for the current shell.": N_("Install completion for this shell."),
+    "Show completion for the current shell, to copy it or customize the installation.": N_(
+        "Show the script to install yourself."
+    ),
+}
+"""typer's help for its completion options (which typer does not mark), worded to fit."""
 
 
 class _LazyCommands(Mapping[str, Any]):
@@ -91,6 +101,7 @@ class _LazyCommands(Mapping[str, Any]):
                 pretty_exceptions_short=True,
                 rich_markup_mode=self._markup_mode,
             )
+            _restore_argument_help(command, getattr(module, function))
             localize(command)
             self._built[name] = command
         return self._built[name]
@@ -100,6 +111,20 @@ class _LazyCommands(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(COMMANDS)
+
+
+def _restore_argument_help(command: click.Command, callback: Any) -> None:
+    # typer (below 0.26) sets an argument's help and then calls click's Argument,
+    # which since click 8.5 takes a help of its own and sets it to None; so the
+    # help is read again from the function's declaration.
+    arguments = [param for param in command.params if isinstance(param, click.Argument)]
+    if not arguments:
+        return
+    declared = get_params_from_function(callback)
+    for argument in arguments:
+        info = declared[argument.name or ""].default
+        if argument.help is None and isinstance(info, ArgumentInfo):
+            argument.help = info.help
 
 
 def localize(command: click.Command) -> None:
@@ -113,7 +138,7 @@ def localize(command: click.Command) -> None:
         for attribute in ("help", "short_help", "epilog"):
             message = vars(item).setdefault(f"_message_{attribute}", getattr(item, attribute, None))
             if message:
-                setattr(item, attribute, _(message))
+                setattr(item, attribute, _(_TYPER_HELP.get(message, message)))
     if isinstance(command, LeerlabGroup):
         for built in command.commands._built.values():  # type: ignore[attr-defined]
             localize(built)
@@ -145,7 +170,9 @@ class LeerlabGroup(TyperGroup):
         try:
             setup_language()
         except LanguageError as problem:
-            error(str(problem))
+            from leerlab_cli.formats.messages import bad_language_value
+
+            error(bad_language_value(LANG_VAR, problem.value))
             sys.exit(2)
         localize(self)
         previous = sys.stdout
@@ -311,6 +338,9 @@ app = typer.Typer(
     name="leerlab",
     help=HELP,
     no_args_is_help=True,
+    # click suggests a command for a typo itself, in the interface language; typer's
+    # own suggestion would add the same in English.
+    suggest_commands=False,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -63,9 +63,10 @@ def list_contacts(
             "--format",
             "-f",
             help=N_(
-                "Output format (default: table on a terminal, tsv in a pipe); emails is one "
-                "line of Name <address> to paste into a mail client."
+                "table, tsv, json or emails (default: table on a terminal, tsv in a pipe); "
+                "emails is one line of Name <address> for a mail client."
             ),
+            metavar="FORMAT",
             show_default=False,
         ),
     ] = None,

@@ -60,7 +60,7 @@ def export_text(
     return export_markdown(meta, labs)
 
 
-HELP = N_("Export the leerlabs, filtered, as Markdown, CSV, JSON or a TOML dataset.")
+HELP = N_("Export the leerlabs, filtered: Markdown, CSV, JSON or TOML.")
 EXAMPLES = N_(
     "Examples:\n\n"
     "leerlab export --sector zorg -o zorg.md\n\n"
@@ -90,7 +90,13 @@ def export_labs(
     data: DataOption = None,
     output_format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help=N_("Output format.")),
+        typer.Option(
+            "--format",
+            "-f",
+            help=N_("markdown (default), csv, json or toml."),
+            metavar="FORMAT",
+            show_default=False,
+        ),
     ] = ExportFormat.markdown,
     excel: Annotated[
         bool,

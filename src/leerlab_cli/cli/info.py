@@ -33,7 +33,13 @@ def dataset_info(
     ctx: typer.Context,
     output_format: Annotated[
         InfoFormat,
-        typer.Option("--format", "-f", help=N_("Output format.")),
+        typer.Option(
+            "--format",
+            "-f",
+            help=N_("text (default) or json."),
+            metavar="FORMAT",
+            show_default=False,
+        ),
     ] = InfoFormat.text,
     data: DataOption = None,
 ) -> None:

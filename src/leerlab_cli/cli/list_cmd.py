@@ -37,8 +37,8 @@ class ListFormat(StrEnum):
 
 
 HELP = N_(
-    "List the leerlabs, filtered: a table on a terminal, tab-separated lines in a pipe.\n\n"
-    "Each tab-separated line has the fields slug, name, sector, routes and phase; "
+    "List the leerlabs: a table on a terminal, tab-separated in a pipe.\n\n"
+    "Each tab-separated line has the fields slug, name, sector, routes and phase. "
     "--header prints their names first."
 )
 EXAMPLES = N_(
@@ -62,7 +62,8 @@ def list_labs(
         typer.Option(
             "--format",
             "-f",
-            help=N_("Output format (default: table on a terminal, tsv in a pipe)."),
+            help=N_("table, tsv or json (default: table on a terminal, tsv in a pipe)."),
+            metavar="FORMAT",
             show_default=False,
         ),
     ] = None,

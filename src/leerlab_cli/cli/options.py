@@ -66,7 +66,7 @@ DataOption = Annotated[
     str | None,
     typer.Option(
         "--data",
-        help=N_("Dataset file to use (default: $LEERLAB_DATA, else the shipped dataset)."),
+        help=N_("The dataset file (default: $LEERLAB_DATA, else the shipped one)."),
         callback=_not_empty,
         show_default=False,
         metavar="PATH",

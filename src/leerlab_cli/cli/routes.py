@@ -69,7 +69,8 @@ def route_coverage(
         typer.Option(
             "--format",
             "-f",
-            help=N_("Output format (default: table on a terminal, tsv in a pipe)."),
+            help=N_("table, markdown, json, tsv or csv (default: table, or tsv in a pipe)."),
+            metavar="FORMAT",
             show_default=False,
         ),
     ] = None,

@@ -23,8 +23,8 @@ HELP = N_(
     "Print the JSON Schema of the dataset format, to check and complete a dataset in an "
     "editor.\n\n"
     "Save it, then put #:schema path/to/leerlabs.schema.json (relative to the TOML file) on "
-    "the first line of a dataset for Taplo or Even Better TOML. With output, print the JSON "
-    "Schema of the JSON that list, show and export write instead."
+    "the first line of a dataset for Taplo or Even Better TOML. With output: print instead the "
+    "schema of the JSON that list, show and export write."
 )
 EXAMPLES = N_(
     "Examples:\n\nleerlab schema > leerlabs.schema.json\n\n"
@@ -37,6 +37,7 @@ def print_schema(
         SchemaKind,
         typer.Argument(
             help=N_("dataset: the dataset file (the default); output: the JSON output."),
+            metavar="KIND",
             show_default=False,
         ),
     ] = SchemaKind.dataset,

@@ -25,10 +25,10 @@ class ShowFormat(StrEnum):
 
 
 HELP = N_(
-    "Show one leerlab: schools, sector, phase, routes, design, target group, contacts.\n\n"
-    "A query that is not a slug may name the leerlab by the start of its slug, or by part "
-    "of its name, place, province or a school's name; which leerlab was chosen, and why, "
-    "is said on the terminal. With --exact only the slug is accepted."
+    "Show every fact of one leerlab.\n\n"
+    "The query may be the slug, the start of the slug, or part of the name, place, "
+    "province or a school's name; the terminal then says which leerlab was chosen, and "
+    "why. With --exact only the slug is accepted."
 )
 EXAMPLES = N_("Examples:\n\nleerlab show apeldoorn\n\nleerlab show aventus --format markdown")
 
@@ -49,7 +49,10 @@ def show_lab(
         typer.Option(
             "--format",
             "-f",
-            help=N_("Output format (default: panel on a terminal, text in a pipe)."),
+            help=N_(
+                "panel, text, json or markdown (default: panel on a terminal, text in a pipe)."
+            ),
+            metavar="FORMAT",
             show_default=False,
         ),
     ] = None,

@@ -14,7 +14,7 @@ from leerlab_cli.cli.terminal import error, warning, write
 from leerlab_cli.formats.validation import summary
 from leerlab_cli.i18n import N_
 
-HELP = N_("Check a dataset: errors make it unusable (exit 1), warnings flag what the law forbids.")
+HELP = N_("Check a dataset: errors make it unusable (exit 1); warnings flag breaches of the law.")
 EXAMPLES = N_("Examples:\n\nleerlab validate\n\nleerlab validate mijn-leerlabs.toml")
 
 

@@ -39,6 +39,8 @@ class Wording:
     """A scheduled route with its start: ``start {start}``."""
     status_starting: str
     """Another route with its start: ``{status}, start {start}``."""
+    and_word: str
+    """The word before the last item of a list: ``en``."""
     leerweg_not_given: str = "leerweg niet vermeld"
     """A route whose vmbo leerweg the source does not state: ``leerweg niet vermeld``."""
 
@@ -49,6 +51,7 @@ FIXED_WORDING = Wording(
     running_since="running, start {start}",
     starting="scheduled, start {start}",
     status_starting="{status}, start {start}",
+    and_word="en",
     leerweg_not_given="leerweg niet vermeld",
 )
 """The words of the output for programs (tab-separated, plain CSV): the status codes.
@@ -74,6 +77,7 @@ def interface_wording() -> Wording:
         starting=_("start {start}"),
         status_starting=_("{status}, start {start}"),
         leerweg_not_given=leerweg_not_given(),
+        and_word=_("and"),
     )
 
 
@@ -127,21 +131,21 @@ def route_summary(lab: Leerlab, wording: Wording) -> str:
     return " · ".join(route_summaries(lab, wording))
 
 
-def sector_summary(lab: Leerlab) -> str:
+def sector_summary(lab: Leerlab, wording: Wording) -> str:
     """The sector(s) with their specialisations, or the source's note where none is named."""
     if not lab.sectors:
         return lab.sector_note or ""
-    sectors = dutch_join(lab.sectors)
+    sectors = sentence_join(lab.sectors, wording)
     if lab.specialisations:
-        return f"{sectors} ({dutch_join(lab.specialisations)})"
+        return f"{sectors} ({sentence_join(lab.specialisations, wording)})"
     return sectors
 
 
-def dutch_join(items: Sequence[str]) -> str:
-    """Items as a Dutch sentence lists them: ``a, b en c``."""
+def sentence_join(items: Sequence[str], wording: Wording) -> str:
+    """Items as a sentence lists them: ``a, b en c`` (``a, b and c`` in English)."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} en {items[-1]}"
+    return f"{', '.join(items[:-1])} {wording.and_word} {items[-1]}"
 
 
 def statement_text(value: str | Undetermined | None, missing: str) -> str:
@@ -166,9 +170,9 @@ def target_group_lines(lab: Leerlab, wording: Wording) -> list[str]:
     return lines
 
 
-def school_line(school: School) -> str:
-    """A school as the source names it, with its place where known: ``Aventus (mbo), Apeldoorn``."""
-    types = " en ".join(kind.value for kind in school.types)
+def school_line(school: School, wording: Wording) -> str:
+    """A school as the source names it, with its place: ``Aventus (mbo), Apeldoorn``."""
+    types = f" {wording.and_word} ".join(kind.value for kind in school.types)
     line = f"{school.name} ({types})"
     if school.place:
         line = f"{line}, {school.place}"
@@ -236,10 +240,10 @@ def lab_sections(
     """
     wording = interface_wording()
     not_given = wording.not_given
-    sector = [sector_summary(lab)] if lab.sectors or lab.sector_note else []
+    sector = [sector_summary(lab, wording)] if lab.sectors or lab.sector_note else []
     if lab.sectors and lab.sector_note:
         sector.append(lab.sector_note)
-    schools = [school_line(school) for school in lab.schools]
+    schools = [school_line(school, wording) for school in lab.schools]
     if lab.schools_note:
         schools.append(lab.schools_note)
     sections: list[tuple[str, list[str]]] = [

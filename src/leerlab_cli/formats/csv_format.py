@@ -102,7 +102,7 @@ def csv_row(lab: Leerlab, wording: Wording, join: Join = people_list) -> tuple[s
         lab.name,
         lab.place,
         join(lab.provinces),
-        join(school_line(school) for school in lab.schools),
+        join(school_line(school, wording) for school in lab.schools),
         lab.schools_note or "",
         join(lab.sectors),
         join(lab.specialisations),

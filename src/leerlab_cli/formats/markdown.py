@@ -78,7 +78,7 @@ def overview_table(labs: Sequence[Leerlab]) -> str:
             escape(cell) or " "
             for cell in (
                 lab.name,
-                sector_summary(lab),
+                sector_summary(lab, wording),
                 route_summary(lab, wording),
                 statement_text(lab.phase, wording.not_given),
             )

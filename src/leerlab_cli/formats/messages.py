@@ -45,6 +45,13 @@ def chosen(query: str, match: Match) -> str:
     )
 
 
+def bad_language_value(variable: str, value: str) -> str:
+    """When $LEERLAB_LANG names a language leerlab does not speak."""
+    return _("{variable}={value!r} is not a language of leerlab: use nl or en").format(
+        variable=variable, value=value
+    )
+
+
 def bad_no_cache_value(variable: str, value: str) -> str:
     """When $LEERLAB_NO_CACHE holds a value that is neither on nor off."""
     return _(

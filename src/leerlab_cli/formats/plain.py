@@ -30,7 +30,7 @@ def list_row(lab: Leerlab, wording: Wording) -> tuple[str, ...]:
     return (
         lab.slug,
         lab.name,
-        sector_summary(lab),
+        sector_summary(lab, wording),
         route_summary(lab, wording),
         statement_text(lab.phase, wording.not_given),
     )

@@ -1,0 +1,95 @@
+"""The Dutch catalog: every marked string translated, the compiled catalog up to date."""
+
+from __future__ import annotations
+
+import ast
+import io
+from pathlib import Path
+
+import click
+import pytest
+import typer
+import typer.rich_utils
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+import leerlab_cli
+from leerlab_cli.i18n import DOMAIN, LOCALE_DIR, RICH_CONSTANTS
+
+CATALOG = LOCALE_DIR / "nl" / "LC_MESSAGES" / f"{DOMAIN}.po"
+COMPILED = CATALOG.with_suffix(".mo")
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+"""The marks the README's extract command reads (babel's defaults plus N_)."""
+
+
+def _read_catalog() -> Catalog:
+    with CATALOG.open("rb") as file:
+        return read_po(file)
+
+
+def _marked(package: Path) -> set[str]:
+    """The message ids marked in the Python sources of `package`, as pybabel extracts them."""
+    messages = extract_from_dir(
+        str(package), method_map=[("**.py", "python")], keywords=KEYWORDS, strip_comment_tags=True
+    )
+    found = set()
+    for _filename, _lineno, message, _comments, _context in messages:
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+@pytest.mark.parametrize(
+    "package",
+    [Path(leerlab_cli.__file__).parent, Path(click.__file__).parent, Path(typer.__file__).parent],
+    ids=["leerlab", "click", "typer"],
+)
+def test_every_marked_string_has_a_dutch_translation(package: Path) -> None:
+    catalog = _read_catalog()
+    missing, fuzzy = [], []
+    for message_id in sorted(_marked(package)):
+        entry = catalog.get(message_id)
+        strings = entry.string if entry is not None else ""
+        if entry is None or not all(strings if isinstance(strings, tuple) else [strings]):
+            missing.append(message_id)
+        elif entry.fuzzy:
+            fuzzy.append(message_id)
+    assert not missing, f"not translated in {CATALOG.name}: {missing}"
+    assert not fuzzy, f"fuzzy in {CATALOG.name}: {fuzzy}"
+
+
+def test_no_entry_of_the_catalog_is_fuzzy() -> None:
+    assert [entry.id for entry in _read_catalog() if entry.id and entry.fuzzy] == []
+
+
+def test_the_compiled_catalog_is_the_catalog_compiled_now() -> None:
+    compiled = io.BytesIO()
+    write_mo(compiled, _read_catalog(), use_fuzzy=False)
+    assert COMPILED.read_bytes() == compiled.getvalue(), (
+        "leerlab.mo is stale: run pybabel compile (README, Development)"
+    )
+
+
+def _translated_constants(source: str) -> dict[str, str]:
+    """The module constants of `source` assigned a marked string: ``NAME = _("…")``."""
+    constants = {}
+    for node in ast.parse(source).body:
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Name)
+            and node.value.func.id == "_"
+            and isinstance(node.value.args[0], ast.Constant)
+        ):
+            constants[node.targets[0].id] = node.value.args[0].value
+    return constants
+
+
+def test_the_rich_constants_refreshed_are_typers_own() -> None:
+    # i18n sets these constants of typer.rich_utils again in the interface language;
+    # a typer release that renames or rewords one must not pass unnoticed.
+    source = Path(typer.rich_utils.__file__).read_text(encoding="utf-8")
+    assert _translated_constants(source) == RICH_CONSTANTS

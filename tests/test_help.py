@@ -1,0 +1,171 @@
+"""Help that reads well in Dutch and in English, framework words included; no orphans."""
+
+from __future__ import annotations
+
+import re
+
+import click
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from leerlab_cli.cli import COMMANDS, app
+
+ENGLISH_WORDS = (
+    "Usage",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Show this message and exit.",
+    "No such option",
+    "Missing argument",
+    "Invalid value",
+    "Try",
+    "for help",
+    "Examples",
+    "default",
+    "required",
+)
+"""The framework's English words (and ours around them), never in the Dutch interface."""
+
+DUTCH_WORDS = (
+    "Gebruik",
+    "Opties",
+    "Opdrachten",
+    "Argumenten",
+    "Toon deze hulptekst",
+    "Onbekende optie",
+    "Ontbrekend argument",
+    "Ongeldige waarde",
+    "Probeer",
+    "voor hulp",
+    "Voorbeelden",
+    "standaard",
+    "verplicht",
+)
+"""Their Dutch translations, never in the English interface."""
+
+FOREIGN = {"nl": ENGLISH_WORDS, "en": DUTCH_WORDS}
+HELPS = [[], *([name] for name in COMMANDS)]
+"""The app's help and each command's."""
+
+
+def help_text(runner: CliRunner, args: list[str], language: str, columns: int = 80) -> str:
+    """The help of `args` as an 80-column terminal shows it, colours left out."""
+    env = {"LEERLAB_LANG": language, "COLUMNS": str(columns), "TERMINAL_WIDTH": None}
+    result = runner.invoke(app, [*args, "--help"], env=env)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def foreign_words(text: str, language: str) -> list[str]:
+    """The words of the other language found in `text`, as whole words."""
+    return [word for word in FOREIGN[language] if re.search(rf"\b{re.escape(word)}\b", text)]
+
+
+def orphans(text: str) -> list[str]:
+    """Lines of wrapped text holding a single word: the end of a paragraph left alone.
+
+    Box borders are taken off; a heading (``Examples:``) and typer's ``[required]``
+    are single words by design.
+    """
+    found = []
+    for line in text.splitlines():
+        content = line.strip().strip("│").strip()
+        words = content.split()
+        if len(words) != 1 or content.endswith(":") or content.startswith("["):
+            continue
+        if set(content) <= set("─╭╮╰╯"):
+            continue
+        found.append(content)
+    return found
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("args", HELPS, ids=["leerlab", *COMMANDS])
+def test_help_speaks_one_language(runner: CliRunner, args: list[str], language: str) -> None:
+    text = help_text(runner, args, language)
+    assert foreign_words(text, language) == [], text
+
+
+@pytest.mark.parametrize("columns", [80])
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("args", HELPS, ids=["leerlab", *COMMANDS])
+def test_help_wraps_without_orphans(
+    runner: CliRunner, args: list[str], language: str, columns: int
+) -> None:
+    text = help_text(runner, args, language, columns)
+    assert orphans(text) == [], text
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("args", HELPS, ids=["leerlab", *COMMANDS])
+def test_help_has_no_markup_left_over(runner: CliRunner, args: list[str], language: str) -> None:
+    text = help_text(runner, args, language)
+    assert "`" not in text
+    assert "<bool>" not in text.lower()
+    assert "BOOLEAN" not in text
+
+
+@pytest.mark.parametrize(("language", "heading"), [("nl", "Voorbeeld"), ("en", "Example")])
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_each_command_shows_examples(
+    runner: CliRunner, command: str, language: str, heading: str
+) -> None:
+    text = help_text(runner, [command], language)
+    found = re.search(rf"^ {heading}(en|s)?:\s+leerlab (--data \S+ )?{command}\b", text, re.M)
+    assert found, text
+
+
+@pytest.mark.parametrize(
+    ("language", "fields"),
+    [
+        ("en", "Each tab-separated line has the fields slug, name, sector, routes and phase."),
+        ("nl", "Elke regel met tabs heeft de velden slug, naam, sector, routes en fase."),
+    ],
+)
+def test_list_help_names_the_tab_separated_fields(
+    runner: CliRunner, language: str, fields: str
+) -> None:
+    text = help_text(runner, ["list"], language, columns=200)
+    assert fields in text
+
+
+def _built_commands() -> dict[str, click.Command]:
+    group = typer.main.get_command(app)
+    assert isinstance(group, click.Group)
+    return {"leerlab": group, **{name: group.commands[name] for name in COMMANDS}}
+
+
+def test_every_value_has_an_uppercase_metavar() -> None:
+    # One style: PATH, TEXT, LEERWEG, NIVEAU, FORMAT, QUERY; never [a|b|c] or <bool>.
+    context = click.Context(click.Command("leerlab"))
+    for name, command in _built_commands().items():
+        for param in command.params:
+            if isinstance(param, click.Option) and param.is_flag:
+                continue
+            metavar = param.make_metavar(context).strip("[].")
+            assert re.fullmatch("[A-Z]+", metavar), (name, param.name, metavar)
+
+
+@pytest.mark.parametrize(
+    ("long", "short", "metavar"), [("--format", "-f", "FORMAT"), ("--output", "-o", "PATH")]
+)
+def test_short_options_mean_the_same_on_every_command(long: str, short: str, metavar: str) -> None:
+    having = []
+    for name, command in _built_commands().items():
+        for param in command.params:
+            if long in param.opts or short in param.opts:
+                assert sorted(param.opts) == sorted([long, short]), (name, param.opts)
+                assert param.metavar == metavar, (name, param.name)
+                having.append(name)
+    assert having
+
+
+def test_format_help_names_every_choice() -> None:
+    for name, command in _built_commands().items():
+        for param in command.params:
+            if "--format" in param.opts:
+                assert isinstance(param.type, click.Choice)
+                help_words = re.findall(r"\w+", getattr(param, "help", "") or "")
+                assert set(param.type.choices) <= set(help_words), (name, param.help)
