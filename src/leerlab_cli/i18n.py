@@ -31,6 +31,7 @@ _LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _STDLIB_GETTEXT = stdlib_gettext.gettext
 _STDLIB_NGETTEXT = stdlib_gettext.ngettext
 _active: stdlib_gettext.NullTranslations = stdlib_gettext.NullTranslations()
+_active_language = "en"
 
 
 class LanguageError(ValueError):
@@ -55,6 +56,11 @@ def N_(message: str) -> str:
     return message
 
 
+def active_language() -> str:
+    """The interface language in use, ``nl`` or ``en``: for a document's language tag."""
+    return _active_language
+
+
 def choose_language(environ: Mapping[str, str]) -> str:
     """``nl`` or ``en``: $LEERLAB_LANG if set, else English for an ``en`` locale, else Dutch."""
     forced = environ.get(LANG_VAR)
@@ -77,8 +83,9 @@ def choose_language(environ: Mapping[str, str]) -> str:
 
 def setup_language(environ: Mapping[str, str] = os.environ) -> str:
     """Choose the interface language and use it from now on, in click and typer too."""
-    global _active
+    global _active, _active_language
     language = choose_language(environ)
+    _active_language = language
     if language == "en":
         _active = stdlib_gettext.NullTranslations()
     else:

@@ -10,6 +10,7 @@ from leerlab_cli.formats import (
     lab_sections,
     route_summary,
     sector_summary,
+    source_line,
     statement_text,
 )
 from leerlab_cli.i18n import N_, _
@@ -88,12 +89,16 @@ def overview_table(labs: Sequence[Leerlab]) -> str:
     return "\n".join([header, rule, *rows]) + "\n"
 
 
-def export_markdown(meta: Meta, labs: Sequence[Leerlab]) -> str:
-    """A document: title from the dataset's meta, an overview table, a section per leerlab."""
+def export_markdown(meta: Meta, labs: Sequence[Leerlab], *, overview_only: bool = False) -> str:
+    """A document: title from the dataset's meta, an overview table, a section per leerlab.
+
+    With `overview_only`, only the title, the source line and the overview table.
+    """
     title = f"# {escape(meta.title)}"
-    source = escape(f"{meta.publisher}, {meta.edition or meta.year}")
+    source = escape(source_line(meta))
     parts = [f"{title}\n\n{source}\n"]
     if labs:
         parts.append(overview_table(labs))
-    parts += [lab_markdown(lab, level=2) for lab in labs]
+    if not overview_only:
+        parts += [lab_markdown(lab, level=2) for lab in labs]
     return "\n".join(parts)
