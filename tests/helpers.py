@@ -28,7 +28,7 @@ WriteDataset = Callable[..., Path]
 SCRIPT = Path(sys.executable).with_name("leerlab")
 """The installed console script."""
 
-FORMATS = ("markdown", "csv", "json", "toml")
+FORMATS = ("markdown", "html", "csv", "json", "toml")
 """The formats of `export`."""
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

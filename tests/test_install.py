@@ -78,6 +78,13 @@ def test_fresh_install_runs_as_a_module(fresh_install: Path, tmp_path: Path) -> 
 
 
 @pytest.mark.slow
+def test_fresh_install_ships_the_html_template(fresh_install: Path, tmp_path: Path) -> None:
+    result = run([str(fresh_install / "bin" / "leerlab"), "export", "-o", "labs.html"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert '<section id="ottoland"' in (tmp_path / "labs.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
 def test_fresh_install_validates_its_shipped_dataset(fresh_install: Path, tmp_path: Path) -> None:
     result = run([str(fresh_install / "bin" / "leerlab"), "validate"], tmp_path)
     assert result.returncode == 0, result.stderr

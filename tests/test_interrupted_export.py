@@ -58,7 +58,7 @@ def fsync(descriptor):
     synced(descriptor)
 
 os.fsync = fsync
-sys.argv = ["leerlab", "export", "--format", "csv", "--output", sys.argv[1]]
+sys.argv = ["leerlab", "export", "--output", sys.argv[1]]
 from leerlab_cli.cli import main
 main()
 """

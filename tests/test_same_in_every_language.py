@@ -24,7 +24,7 @@ PEOPLE_FORMATS: dict[str, tuple[str | None, ...]] = {
     "show": ("panel", "text", "markdown"),
     "routes": ("table", "markdown"),
     "contacts": ("table",),
-    "export": ("markdown",),
+    "export": ("markdown", "html"),
     "info": ("text",),
     "validate": (None,),
 }

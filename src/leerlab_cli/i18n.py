@@ -31,6 +31,7 @@ _LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _STDLIB_GETTEXT = stdlib_gettext.gettext
 _STDLIB_NGETTEXT = stdlib_gettext.ngettext
 _active: stdlib_gettext.NullTranslations = stdlib_gettext.NullTranslations()
+_active_language = "en"
 
 
 class LanguageError(ValueError):
@@ -57,6 +58,11 @@ _ = gettext
 def N_(message: str) -> str:
     """Mark `message` for the catalog without translating it yet."""
     return message
+
+
+def active_language() -> str:
+    """The interface language in use, ``nl`` or ``en``: for a document's language tag."""
+    return _active_language
 
 
 def choose_language(environ: Mapping[str, str]) -> str:
@@ -100,7 +106,8 @@ def setup_language(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def _use(language: str) -> None:
-    global _active
+    global _active, _active_language
+    _active_language = language
     if language == "en":
         _active = stdlib_gettext.NullTranslations()
     else:

@@ -1,4 +1,7 @@
-"""`leerlab export`: the filtered leerlabs as Markdown, CSV, JSON or TOML, to stdout or a file."""
+"""`leerlab export`: the filtered leerlabs as Markdown, HTML, CSV, JSON or TOML, to stdout or file.
+
+The format is `--format`, else the suffix of `--output`, else Markdown.
+"""
 
 from __future__ import annotations
 
@@ -34,15 +37,74 @@ class ExportFormat(StrEnum):
     """What `export` writes: a document for people, or data for other programs."""
 
     markdown = "markdown"
+    html = "html"
     csv = "csv"
     json = "json"
     toml = "toml"
 
 
+SUFFIX_FORMATS = {
+    ".md": ExportFormat.markdown,
+    ".markdown": ExportFormat.markdown,
+    ".html": ExportFormat.html,
+    ".htm": ExportFormat.html,
+    ".csv": ExportFormat.csv,
+    ".json": ExportFormat.json,
+    ".toml": ExportFormat.toml,
+}
+"""The format an `--output` file's suffix (in any case) stands for."""
+
+OVERVIEW_FORMATS = (ExportFormat.markdown, ExportFormat.html)
+"""The formats `--overview` applies to: documents for people."""
+
+
+def chosen_format(
+    output_format: ExportFormat | None, output: Path | None, *, excel: bool
+) -> ExportFormat:
+    """`--format` if given, else CSV for `--excel`, else the one `--output`'s suffix names.
+
+    Without any of them, Markdown. A suffix that names another format than `--format`
+    (or `--excel`) asks for two things at once, and an unknown suffix with nothing
+    else to go by is a guess: both are usage errors. A file name without a suffix
+    (such as /dev/stdout) gets the default.
+    """
+    asked = output_format or (ExportFormat.csv if excel else None)
+    if excel and asked is not ExportFormat.csv:
+        raise typer.BadParameter(_("only applies to --format csv"), param_hint="'--excel'")
+    suffix = output.suffix if output is not None else ""
+    by_suffix = SUFFIX_FORMATS.get(suffix.lower())
+    if asked is None:
+        if by_suffix is not None or not suffix:
+            return by_suffix or ExportFormat.markdown
+        raise typer.BadParameter(
+            _("unknown file suffix '{suffix}': use one of {known}, or give --format").format(
+                suffix=suffix, known=", ".join(SUFFIX_FORMATS)
+            ),
+            param_hint="'--output'",
+        )
+    if by_suffix is not None and by_suffix is not asked:
+        option = "--format" if output_format else "--excel"
+        raise typer.BadParameter(
+            _("the suffix '{suffix}' means {by_suffix}, but {option} asks for {asked}").format(
+                suffix=suffix, by_suffix=by_suffix.value, option=option, asked=asked.value
+            ),
+            param_hint="'--output'",
+        )
+    return asked
+
+
 def export_text(
-    output_format: ExportFormat, meta: Meta, labs: Sequence[Leerlab], *, excel: bool = False
+    output_format: ExportFormat,
+    meta: Meta,
+    labs: Sequence[Leerlab],
+    *,
+    excel: bool = False,
+    overview: bool = False,
 ) -> str:
-    """The export of `labs` in `output_format`; `excel` applies to CSV only."""
+    """The export of `labs` in `output_format`; `excel` applies to CSV only.
+
+    `overview` (Markdown and HTML only) keeps only the title, source and overview table.
+    """
     if output_format is ExportFormat.csv:
         from leerlab_cli.formats.csv_format import labs_csv
 
@@ -55,16 +117,22 @@ def export_text(
         from leerlab_cli.formats.toml_format import dataset_toml
 
         return dataset_toml(meta, labs)
+    if output_format is ExportFormat.html:
+        # Jinja2 is imported only here: it would add to every command's start-up.
+        from leerlab_cli.formats.html import export_html
+
+        return export_html(meta, labs, overview_only=overview)
     from leerlab_cli.formats.markdown import export_markdown
 
-    return export_markdown(meta, labs)
+    return export_markdown(meta, labs, overview_only=overview)
 
 
-HELP = N_("Export the leerlabs, filtered: Markdown, CSV, JSON or TOML.")
+HELP = N_("Export the leerlabs, filtered: Markdown, HTML, CSV, JSON or TOML.")
 EXAMPLES = N_(
     "Examples:\n\n"
     "leerlab export --sector zorg -o zorg.md\n\n"
-    "leerlab export --format csv --excel -o leerlabs.csv"
+    "leerlab export -o leerlabs.html\n\n"
+    "leerlab export --excel -o leerlabs.csv"
 )
 
 
@@ -89,22 +157,32 @@ def export_labs(
     include_planned: PlannedOption = False,
     data: DataOption = None,
     output_format: Annotated[
-        ExportFormat,
+        ExportFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help=N_("markdown (default), csv, json or toml."),
+            help=N_("markdown, html, csv, json or toml (default: from the suffix of --output)."),
             metavar="FORMAT",
             show_default=False,
         ),
-    ] = ExportFormat.markdown,
+    ] = None,
     excel: Annotated[
         bool,
         typer.Option(
             "--excel",
             help=N_(
-                "With --format csv: for a Dutch spreadsheet (BOM, ';', CRLF, formulas defused), "
+                "CSV for a Dutch spreadsheet (BOM, ';', CRLF, formulas defused), "
                 "with the column names in the interface language."
+            ),
+        ),
+    ] = False,
+    overview: Annotated[
+        bool,
+        typer.Option(
+            "--overview",
+            help=N_(
+                "Only the title, the source and the overview table (markdown and html), "
+                "for a newsletter item."
             ),
         ),
     ] = False,
@@ -127,13 +205,17 @@ def export_labs(
     filters = make_filters(
         sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
     )
-    if excel and output_format is not ExportFormat.csv:
-        raise typer.BadParameter(_("only applies to --format csv"), param_hint="'--excel'")
+    export_format = chosen_format(output_format, Path(output) if output else None, excel=excel)
+    if overview and export_format not in OVERVIEW_FORMATS:
+        raise typer.BadParameter(
+            _("only applies to markdown and html, not {format}").format(format=export_format.value),
+            param_hint="'--overview'",
+        )
     chosen_dataset = load_dataset(ctx)
     labs = select(chosen_dataset.leerlab, filters)
     if not labs:
         note(no_match())
-    text = export_text(output_format, chosen_dataset.meta, labs, excel=excel)
+    text = export_text(export_format, chosen_dataset.meta, labs, excel=excel, overview=overview)
     if output is None:
         write(text)
         return

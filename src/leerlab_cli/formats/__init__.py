@@ -13,6 +13,7 @@ from leerlab_cli.i18n import N_, _
 from leerlab_cli.models import (
     Contact,
     Leerlab,
+    Meta,
     Profiel,
     Route,
     RouteStatus,
@@ -107,6 +108,11 @@ SECTION_LABELS = {
 def section_label(field: str) -> str:
     """The label of a fact of a leerlab in the interface language."""
     return _(SECTION_LABELS[field])
+
+
+def source_line(meta: Meta) -> str:
+    """Where the dataset comes from, under an export's title: ``STERK Beroepsonderwijs, 2021``."""
+    return f"{meta.publisher}, {meta.edition or meta.year}"
 
 
 def route_label(route: Route, wording: Wording = FIXED_WORDING) -> str:

@@ -11,6 +11,7 @@ from leerlab_cli.formats import (
     lab_sections,
     route_summary,
     sector_summary,
+    source_line,
     statement_text,
 )
 from leerlab_cli.i18n import N_, _
@@ -89,14 +90,18 @@ def overview_table(labs: Sequence[Leerlab]) -> str:
     return "\n".join([header, rule, *rows]) + "\n"
 
 
-def export_markdown(meta: Meta, labs: Sequence[Leerlab]) -> str:
-    """A document: the meta's title, source and introduction, an overview table, each leerlab."""
+def export_markdown(meta: Meta, labs: Sequence[Leerlab], *, overview_only: bool = False) -> str:
+    """A document: the meta's title, source and introduction, an overview table, each leerlab.
+
+    With `overview_only`, only the title, the source line and the overview table.
+    """
     title = f"# {escape(meta.title)}"
-    source = escape(f"{meta.publisher}, {meta.edition or meta.year}")
+    source = escape(source_line(meta))
     parts = [f"{title}\n\n{source}\n"]
-    if meta.introduction:
+    if meta.introduction and not overview_only:
         parts.append(f"{escape(meta.introduction)}\n")
     if labs:
         parts.append(overview_table(labs))
-    parts += [lab_markdown(lab, level=2) for lab in labs]
+    if not overview_only:
+        parts += [lab_markdown(lab, level=2) for lab in labs]
     return "\n".join(parts)

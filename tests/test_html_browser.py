@@ -1,0 +1,195 @@
+"""The HTML export as a reader sees it: loaded from a file in a headless Chromium.
+
+The browser is the system's (Debian: `apt-get install --no-install-recommends chromium
+fonts-liberation`), driven by Playwright through `executable_path`; Playwright's own
+browser download is never used. Without a Chromium these tests skip, saying how to
+install one; in CI (the CI variable set) they fail instead, so CI never passes without
+having run them. axe-core comes from the pinned PyPI package axe-playwright-python.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Iterator
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from pypdf import PdfReader
+
+from helpers import Runner
+from leerlab_cli.cli import app
+from leerlab_cli.dataset import load, shipped_path
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+"""The system Chromium; set CHROMIUM=/path/to/chrome to use another."""
+
+INSTALL_HINT = (
+    "no Chromium found at {path}: install it (Debian/Ubuntu: apt-get install -y "
+    "--no-install-recommends chromium fonts-liberation) or set CHROMIUM=/path/to/chromium"
+)
+
+LAUNCH_ARGS = [
+    "--no-sandbox",  # tests may run as root, where Chromium has no usable sandbox
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-extensions",
+    # Chromium still looks up Google hosts at start despite the flags above; this
+    # makes every name lookup fail inside the browser, so the tests stay offline.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+
+NO_SIDEWAYS_SCROLL = (
+    "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+)
+
+
+@pytest.fixture(scope="session")
+def html_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped dataset exported as HTML in Dutch, as it would be published."""
+    target = tmp_path_factory.mktemp("html") / "leerlabs.html"
+    result = Runner().invoke(
+        app,
+        ["--data", str(shipped_path()), "export", "--output", str(target)],
+        env={"LEERLAB_LANG": "nl", "LEERLAB_NO_CACHE": "1"},
+    )
+    assert result.exit_code == 0, result.output
+    return target
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the screenshots and the PDF go: the pytest temp folder, never the repository."""
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver: Playwright) -> Iterator[Browser]:
+    """One Chromium for the whole session: launching it is the slow part."""
+    if not Path(CHROMIUM).exists():
+        message = INSTALL_HINT.format(path=CHROMIUM)
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    chromium = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
+    )
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page at 1280×800; bypass_csp lets axe-core be injected despite the page's CSP."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    """Inject axe-core into the loaded page, run it, and return the violations."""
+    page.add_script_tag(path=str(files("axe_playwright_python") / "axe.min.js"))
+    results: dict[str, Any] = page.evaluate(
+        "options => axe.run(document, options)", {"resultTypes": ["violations"]}
+    )
+    return list(results["violations"])
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """The violations, one a line, with the elements they were found on."""
+    return "\n".join(
+        f"{violation['id']} ({violation['impact']}): {violation['help']}: "
+        f"{[node['target'] for node in violation['nodes']]}"
+        for violation in violations
+    )
+
+
+def test_every_part_is_visible_without_javascript(browser: Browser, html_page: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(html_page.as_uri())
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Samen op weg: naar een naadloze aansluiting vmbo-mbo"
+    )
+    expect(page.locator("table.overview")).to_be_visible()
+    expect(page.locator("table.matrix")).to_be_visible()
+    for lab in load(shipped_path()).leerlab:
+        expect(page.locator(f"#{lab.slug}").get_by_role("heading", name=lab.name)).to_be_visible()
+    assert requests == [html_page.as_uri()]
+    context.close()
+
+
+def test_an_anchor_scrolls_its_leerlab_into_view(page: Page, html_page: Path) -> None:
+    page.goto(f"{html_page.as_uri()}#apeldoorn")
+    expect(page.locator("#apeldoorn")).to_be_in_viewport()
+    assert page.evaluate("() => window.scrollY") > 0
+    page.get_by_role("link", name="Leerlab Midden-Limburg").click()
+    expect(page.locator("#midden-limburg h3")).to_be_in_viewport()
+
+
+def test_contacts_are_mail_links(page: Page, html_page: Path) -> None:
+    page.goto(html_page.as_uri())
+    expected = [
+        (contact.name, f"mailto:{contact.email}")
+        for lab in load(shipped_path()).leerlab
+        for contact in lab.contacts
+    ]
+    links = page.locator('a[href^="mailto:"]')
+    found = [
+        (links.nth(index).inner_text(), links.nth(index).get_attribute("href"))
+        for index in range(links.count())
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_and_no_sideways_scrolling_on_a_phone(
+    page: Page, html_page: Path, screenshots: Path, scheme: Any
+) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(html_page.as_uri())
+    page.screenshot(path=str(screenshots / f"leerlabs-1280-{scheme}.png"))
+    page.set_viewport_size({"width": 375, "height": 812})
+    assert page.evaluate(NO_SIDEWAYS_SCROLL), page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    page.screenshot(path=str(screenshots / f"leerlabs-375-{scheme}.png"), full_page=True)
+    print(f"screenshots in {screenshots}")
+
+
+def test_prints_on_a4_pages(page: Page, html_page: Path, screenshots: Path) -> None:
+    page.goto(html_page.as_uri())
+    pdf = page.pdf(format="A4")
+    (screenshots / "leerlabs.pdf").write_bytes(pdf)
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) >= 2
+    width, height = pages[0].mediabox.width, pages[0].mediabox.height
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations(page: Page, html_page: Path, scheme: Any) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(html_page.as_uri())
+    violations = run_axe(page)
+    assert violations == [], describe(violations)
