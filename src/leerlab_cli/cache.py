@@ -191,6 +191,8 @@ def _write_in_a_child(folder: Path, cache_key: str, dataset: Dataset) -> None:
         nothing = os.open(os.devnull, os.O_RDWR)
         for descriptor in (0, 1, 2):
             os.dup2(nothing, descriptor)
+        # Background work: on a busy machine the command itself goes first.
+        os.nice(10)
         _write(folder, cache_key, dataset)
     finally:
         # Whatever happened (a signal's exception too), the child ends here,
