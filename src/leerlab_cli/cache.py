@@ -24,6 +24,10 @@ folder the user owns: root with someone else's $HOME runs without the cache.
 The cache is only ever an optimisation: a folder that cannot be made or used, a
 file that cannot be read or validated, any error at all, and the caller loads
 the file as if there were no cache.
+
+Writing a big dataset (serialising it, then the file) costs about a tenth of
+loading it. The console script therefore calls `write_in_background`: a child
+process writes the entry while the command goes on, and nothing waits for it.
 """
 
 from __future__ import annotations
@@ -136,15 +140,64 @@ def read(folder: Path, cache_key: str) -> Dataset | None:
         return None
 
 
+_writes_in_background = False
+
+
+def write_in_background() -> None:
+    """Have `write` leave the writing to a child process and return at once.
+
+    Only for a process that ends with its command (the console script): the child
+    outlives it, and a program that calls the app in-process writes as it reads.
+    """
+    global _writes_in_background
+    _writes_in_background = hasattr(os, "fork")
+
+
 def write(folder: Path, cache_key: str, dataset: Dataset) -> None:
     """Store `dataset` under `cache_key`, atomically; failing to is not an error."""
+    if _writes_in_background:
+        _write_in_a_child(folder, cache_key, dataset)
+    else:
+        _write(folder, cache_key, dataset)
+
+
+def _write(folder: Path, cache_key: str, dataset: Dataset) -> None:
     try:
-        content = b"%s %s\n%s" % (_LAYOUT, cache_key.encode(), dataset.model_dump_json().encode())
+        header = b"%s %s\n" % (_LAYOUT, cache_key.encode())
+        # Bytes straight from pydantic-core: no str and no joined copy of a big dataset.
+        body = Dataset.__pydantic_serializer__.to_json(dataset)
         with _opened_folder(folder, create=True) as folder_fd:
-            _write_entry(folder_fd, cache_key, content)
+            _write_entry(folder_fd, cache_key, header, body)
             _prune(folder_fd)
     except Exception:
         return
+
+
+def _write_in_a_child(folder: Path, cache_key: str, dataset: Dataset) -> None:
+    # The child writes as `_write` always does, to a temporary file renamed into
+    # place: a reader finds no entry or a whole one, and one killed half-way
+    # leaves only a temporary file, which pruning removes later. The entry is
+    # keyed on content, so however late it lands it is never stale.
+    try:
+        child = os.fork()
+    except OSError:
+        _write(folder, cache_key, dataset)
+        return
+    if child:
+        return
+    try:
+        # Nothing of the child may reach the command's stdout or stderr, nor keep
+        # them open: the reader of a pipe waits until every writer has closed it.
+        nothing = os.open(os.devnull, os.O_RDWR)
+        for descriptor in (0, 1, 2):
+            os.dup2(nothing, descriptor)
+        # Background work: on a busy machine the command itself goes first.
+        os.nice(10)
+        _write(folder, cache_key, dataset)
+    finally:
+        # Whatever happened (a signal's exception too), the child ends here,
+        # without flushing the parent's buffers or running its exit handlers.
+        os._exit(0)
 
 
 @contextlib.contextmanager
@@ -196,7 +249,7 @@ def _read_entry(folder_fd: int, name: str) -> bytes:
     return raw
 
 
-def _write_entry(folder_fd: int, cache_key: str, content: bytes) -> None:
+def _write_entry(folder_fd: int, cache_key: str, *content: bytes) -> None:
     # A temporary file renamed into place: a reader sees the old file or the
     # whole new one. Not synced to disk: after a crash a damaged file fails
     # validation and is a miss, which costs less than a sync on every miss.
@@ -205,7 +258,8 @@ def _write_entry(folder_fd: int, cache_key: str, content: bytes) -> None:
     descriptor = os.open(temporary, flags, 0o600, dir_fd=folder_fd)
     try:
         with open(descriptor, "wb") as file:
-            file.write(content)
+            for part in content:
+                file.write(part)
         os.replace(
             temporary,
             f"{_PREFIX}{cache_key}{_SUFFIX}",
