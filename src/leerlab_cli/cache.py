@@ -165,7 +165,9 @@ def _write(folder: Path, cache_key: str, dataset: Dataset) -> None:
     try:
         header = b"%s %s\n" % (_LAYOUT, cache_key.encode())
         # Bytes straight from pydantic-core: no str and no joined copy of a big dataset.
-        body = Dataset.__pydantic_serializer__.to_json(dataset)
+        # Only what the file set: a default that validation never sees (a route's
+        # unstated leerwegen, []) would not validate when read back.
+        body = Dataset.__pydantic_serializer__.to_json(dataset, exclude_unset=True)
         with _opened_folder(folder, create=True) as folder_fd:
             _write_entry(folder_fd, cache_key, header, body)
             _prune(folder_fd)
