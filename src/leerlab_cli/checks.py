@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
-from leerlab_cli.i18n import _
-from leerlab_cli.models import Dataset, Leerweg, RouteKind
+from typing import TYPE_CHECKING
+
+from leerlab_cli.models import Leerlab, Leerweg, RouteKind
+
+if TYPE_CHECKING:
+    from leerlab_cli.problems import Finding
 
 _LEGAL_KINDS = (RouteKind.doorlopende_leerroute, RouteKind.geintegreerde_leerroute)
 
 
-def domain_warnings(dataset: Dataset) -> list[str]:
-    """One line per route that a legal kind of route of its leerlab cannot be."""
-    warnings: list[str] = []
-    for number, lab in enumerate(dataset.leerlab, start=1):
-        where = f"leerlab '{lab.slug}' (#{number})"
-        legal = [kind for kind in _LEGAL_KINDS if kind in lab.route_kinds]
-        for index, route in enumerate(lab.routes):
-            for kind in legal:
-                if 1 in route.niveaus:
-                    warnings.append(
-                        _(
-                            "{where}: routes[{index}]: a {kind} cannot lead to mbo niveau 1 "
-                            "(Entree)"
-                        ).format(where=where, index=index, kind=kind.value)
-                    )
-            if RouteKind.geintegreerde_leerroute in legal and (
-                set(route.leerwegen) != {Leerweg.bb} or set(route.niveaus) != {2}
-            ):
-                warnings.append(
-                    _(
-                        "{where}: routes[{index}]: a geïntegreerde leerroute runs from vmbo bb "
-                        "to mbo niveau 2 only"
-                    ).format(where=where, index=index)
-                )
-    return warnings
+def domain_findings(lab: Leerlab, number: int) -> list[Finding]:
+    """A warning for each route of `lab` (the `number`th, from 0) that its legal kind cannot be."""
+    from leerlab_cli.problems import Finding, Severity
+
+    findings: list[Finding] = []
+    legal = [kind for kind in _LEGAL_KINDS if kind in lab.route_kinds]
+    for index, route in enumerate(lab.routes):
+        path = ("leerlab", number, "routes", index)
+        for kind in legal:
+            if 1 in route.niveaus:
+                values = {"kind": kind.value}
+                findings.append(Finding("route_to_entree", path, values, Severity.warning))
+        if RouteKind.geintegreerde_leerroute in legal and (
+            set(route.leerwegen) != {Leerweg.bb} or set(route.niveaus) != {2}
+        ):
+            findings.append(Finding("integrated_route_shape", path, {}, Severity.warning))
+    return findings

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -19,6 +20,7 @@ from pydantic import (
     Strict,
     StringConstraints,
     Tag,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -30,12 +32,15 @@ _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # A deliberately plain address: no quoting or exotic characters that would need
 # escaping in Markdown, CSV or a mail client's address line.
 EMAIL_PATTERN = rf"^[A-Za-z0-9._%+-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})+$"
+# When a route starts: a year (2021), a school year (2019-2020) or a month (2021-09).
+START_PATTERN = r"^[12][0-9]{3}(-[12][0-9]{3}|-(0[1-9]|1[0-2]))?$"
 
 Text = Annotated[str, StringConstraints(pattern=CONTROL_PATTERN, min_length=1)]
 """Text as people read it: never empty, never a terminal control character."""
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
 Niveau = Annotated[int, Field(ge=1, le=4)]
+Start = Annotated[str, StringConstraints(pattern=START_PATTERN)]
 
 
 class Leerweg(StrEnum):
@@ -143,8 +148,22 @@ def _statement_kind(value: object) -> str:
     return UNDETERMINED_TAG if isinstance(value, dict | Undetermined) else TEXT_TAG
 
 
+def _not_undetermined_text(value: str) -> str:
+    # "nader te bepalen" as text would differ from { nader_te_bepalen = true } in every
+    # output and filter; the file must say it the one way.
+    if value.strip().casefold() == "nader te bepalen":
+        raise PydanticCustomError(
+            "undetermined_as_text", "Write {fix} for a fact left open", {"fix": UNDETERMINED_TOML}
+        )
+    return value
+
+
+UNDETERMINED_TOML = "{ nader_te_bepalen = true }"
+"""How a dataset file says that a fact is left open."""
+
 Statement = Annotated[
-    Annotated[Text, Tag(TEXT_TAG)] | Annotated[Undetermined, Tag(UNDETERMINED_TAG)],
+    Annotated[Text, AfterValidator(_not_undetermined_text), Tag(TEXT_TAG)]
+    | Annotated[Undetermined, Tag(UNDETERMINED_TAG)],
     Discriminator(_statement_kind),
 ]
 """A fact in words, or explicitly undetermined. A missing fact is None."""
@@ -171,9 +190,15 @@ class Route(_Model):
     leerwegen: Annotated[list[_Leerweg], Field(min_length=1)]
     niveaus: Annotated[list[Niveau], Field(min_length=1)]
     status: _RouteStatus = RouteStatus.running
-    start: Text | None = None
+    start: Start | None = None
     mbo_leerweg: _MboLeerweg | None = None
     schools: list[Text] = []
+
+    @model_validator(mode="after")
+    def _scheduled_has_start(self) -> "Route":
+        if self.status is RouteStatus.scheduled and self.start is None:
+            raise PydanticCustomError("scheduled_without_start", "A scheduled route needs a start")
+        return self
 
     @property
     def counts(self) -> bool:
