@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from helpers import make_lab
 from leerlab_cli.cli import app
+from leerlab_cli.formats.problems import github_report
+from leerlab_cli.problems import Problem, Severity
 
 SEVENTH = """
 [[leerlab]]
@@ -231,4 +233,21 @@ def test_toml_mistakes_are_explained_in_dutch(runner: CliRunner, tmp_path: Path)
     assert result.stderr == (
         f"{path}:2:8: error: ongeldige TOML: dit is geen waarde: tekst staat tussen "
         'aanhalingstekens ("…"), true en false in kleine letters\n'
+    )
+
+
+def test_github_commands_escape_data_and_properties() -> None:
+    problem = Problem(
+        file="data/a,b:c%.toml",
+        line=3,
+        column=7,
+        leerlab="x",
+        field="design",
+        severity=Severity.error,
+        code="invalid",
+        values={"value": "50%\r\nklaar"},
+    )
+    assert github_report([problem]) == (
+        "::error file=data/a%2Cb%3Ac%25.toml,line=3,col=7,title=leerlab 'x'%3A design"
+        '::invalid value "50%25\\r\\nklaar" (invalid)\n'
     )
