@@ -45,6 +45,13 @@ def _optional(value: Any) -> Any:
     return st.one_of(st.none(), value)
 
 
+def _scheduled_with_start(route: dict[str, Any]) -> dict[str, Any]:
+    # A scheduled route must say when it starts.
+    if route.get("status") == RouteStatus.scheduled:
+        return {"start": "2022-09", **route}
+    return route
+
+
 def _without_none(document: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in document.items() if value is not None}
 
@@ -65,16 +72,20 @@ def _leerlabs(draw: st.DrawFn, slug: str) -> dict[str, Any]:
         )
     )
     names = [school["name"] for school in schools]
-    route = st.fixed_dictionaries(
-        {
-            "leerwegen": st.lists(st.sampled_from(list(LEERWEG_NAMES)), min_size=1, max_size=3),
-            "niveaus": st.lists(st.integers(1, 4), min_size=1, max_size=3),
-            "status": st.sampled_from(list(RouteStatus)),
-            "start": _optional(_TEXT),
-            "mbo_leerweg": _optional(st.sampled_from(list(MboLeerweg))),
-            "schools": st.lists(st.sampled_from(names), max_size=2),
-        }
-    ).map(_without_none)
+    route = (
+        st.fixed_dictionaries(
+            {
+                "leerwegen": st.lists(st.sampled_from(list(LEERWEG_NAMES)), min_size=1, max_size=3),
+                "niveaus": st.lists(st.integers(1, 4), min_size=1, max_size=3),
+                "status": st.sampled_from(list(RouteStatus)),
+                "start": _optional(st.sampled_from(["2019", "2019-2020", "2021-09"])),
+                "mbo_leerweg": _optional(st.sampled_from(list(MboLeerweg))),
+                "schools": st.lists(st.sampled_from(names), max_size=2),
+            }
+        )
+        .map(_without_none)
+        .map(_scheduled_with_start)
+    )
     lab = {
         "slug": slug,
         "name": draw(_TEXT),

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from helpers import make_lab
 from leerlab_cli import __version__
 from leerlab_cli.cli import COMMANDS, app
+from leerlab_cli.dataset import shipped_path
 
 ALL = ["apeldoorn", "assen", "oost", "ottoland", "noord-brabant", "midden-limburg"]
 
@@ -201,8 +202,10 @@ def test_validate_shipped(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate"])
     assert result.exit_code == 0, result.output
     assert result.stdout == "6 leerlabs, 0 errors, 1 warning\n"
-    assert result.stderr.startswith("warning: ")
-    assert "'assen'" in result.stderr
+    assert result.stderr == (
+        f"{shipped_path()}:66:3: warning: leerlab 'assen': routes[0]: "
+        "a doorlopende leerroute cannot lead to mbo niveau 1 (Entree)\n"
+    )
 
 
 def test_validate_broken_file(runner: CliRunner, write_dataset: Callable[..., Path]) -> None:
@@ -211,9 +214,9 @@ def test_validate_broken_file(runner: CliRunner, write_dataset: Callable[..., Pa
     assert result.exit_code == 1
     assert result.stdout == "2 leerlabs, 2 errors, 0 warnings\n"
     assert result.stderr == (
-        f"error: {path}: leerlab 'b' (#2): routes[0].leerwegen[0]: "
-        "must be one of 'bb', 'kb', 'gl' or 'tl'\n"
-        f"error: {path}: leerlab 'b' (#2): routes[0].niveaus: required field is missing\n"
+        f"{path}:82:1: error: leerlab 'b': routes[0].niveaus: required field niveaus is missing\n"
+        f"{path}:84:5: error: leerlab 'b': routes[0].leerwegen[0]: \"mavo\" is not one of "
+        '"bb", "kb", "gl", "tl"\n'
     )
 
 

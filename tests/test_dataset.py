@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import make_lab
+from helpers import UNSAFE, make_lab
 from leerlab_cli import dataset
-from leerlab_cli.checks import domain_warnings
 from leerlab_cli.dataset import DatasetChoice, DatasetSource
 from leerlab_cli.errors import DatasetError
+from leerlab_cli.formats.problems import problem_message
 from leerlab_cli.models import MboLeerweg, RouteKind, RouteStatus, SchoolType, Undetermined
 
 SOURCE_CONTACTS = Path(__file__).with_name("data") / "source-contacts.txt"
@@ -82,10 +82,9 @@ def test_every_e_mail_address_of_the_source_is_in_the_dataset(shipped: Path) -> 
 
 
 def test_shipped_dataset_warns_only_about_assens_niveau_1(shipped: Path) -> None:
-    warnings = domain_warnings(dataset.load(shipped))
-    assert warnings == [
-        "leerlab 'assen' (#2): routes[0]: a doorlopende leerroute cannot lead to mbo niveau 1 "
-        "(Entree)"
+    assert _warnings(shipped) == [
+        f"{shipped}:66:3: leerlab 'assen': routes[0]: a doorlopende leerroute cannot lead to "
+        "mbo niveau 1 (Entree)"
     ]
 
 
@@ -96,11 +95,15 @@ def test_geintegreerde_leerroute_outside_bb_to_2_is_a_warning(
         route_kinds=["geïntegreerde leerroute"],
         routes=[{"leerwegen": ["kb"], "niveaus": [3]}],
     )
-    warnings = domain_warnings(dataset.load(write_dataset(lab)))
-    assert warnings == [
-        "leerlab 'testlab' (#1): routes[0]: a geïntegreerde leerroute runs from vmbo bb to "
-        "mbo niveau 2 only"
+    path = write_dataset(lab)
+    assert _warnings(path) == [
+        f"{path}:40:1: leerlab 'testlab': routes[0]: a geïntegreerde leerroute runs from vmbo bb "
+        "to mbo niveau 2 only"
     ]
+
+
+def _warnings(path: Path) -> list[str]:
+    return [problem_message(problem) for problem in dataset.check(path).warnings]
 
 
 def test_choose_prefers_option_then_environment_then_shipped(tmp_path: Path) -> None:
@@ -138,7 +141,10 @@ def test_not_utf8_names_the_line(tmp_path: Path) -> None:
 def test_toml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text('[meta]\ntitle = "x"\nyear = \n', encoding="utf-8")
-    assert _errors(path) == (f"{path}: line 3, column 8: invalid TOML: Invalid value",)
+    assert _errors(path) == (
+        f'{path}:3:8: invalid TOML: this is not a value: text needs quotes ("…"), true and '
+        "false are lowercase",
+    )
 
 
 def test_deep_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
@@ -156,7 +162,7 @@ def test_huge_integer_is_an_error_not_a_crash(tmp_path: Path) -> None:
 def test_empty_file_lacks_meta(tmp_path: Path) -> None:
     path = tmp_path / "empty.toml"
     path.write_bytes(b"")
-    assert _errors(path) == (f"{path}: meta: required field is missing",)
+    assert _errors(path) == (f"{path}: meta: required field meta is missing",)
 
 
 def test_byte_order_mark_is_accepted(write_dataset: Callable[..., Path]) -> None:
@@ -176,9 +182,10 @@ def test_schema_errors_name_the_leerlab_and_field_path(write_dataset: Callable[.
         ),
     )
     assert _errors(path) == (
-        f"{path}: leerlab 'tweede' (#2): routes[0].niveaus[1]: must be 4 or less",
-        f"{path}: leerlab 'tweede' (#2): contacts[0].email: is not a valid e-mail address",
-        f"{path}: leerlab 'tweede' (#2): colour: unknown field (check its spelling)",
+        f"{path}:67:27: leerlab 'tweede': contacts[0].email: \"not-an-address\" is not a valid "
+        "e-mail address",
+        f"{path}:69:1: leerlab 'tweede': colour: unknown field colour",
+        f"{path}:89:5: leerlab 'tweede': routes[0].niveaus[1]: 5 must be 4 or less",
     )
 
 
@@ -187,9 +194,9 @@ def test_invalid_slug_and_missing_fields(write_dataset: Callable[..., Path]) -> 
     del lab["place"]
     path = write_dataset(lab)
     assert _errors(path) == (
-        f"{path}: leerlab 'Noord Brabant' (#1): slug: must be lowercase letters a-z, digits and "
-        "single hyphens, like 'noord-brabant'",
-        f"{path}: leerlab 'Noord Brabant' (#1): place: required field is missing",
+        f"{path}:6:1: leerlab 'Noord Brabant': place: required field place is missing",
+        f"{path}:7:8: leerlab 'Noord Brabant': slug: \"Noord Brabant\" must be lowercase letters "
+        "a-z, digits and single hyphens, like 'noord-brabant'",
     )
 
 
@@ -197,7 +204,7 @@ def test_a_leerlab_without_slug_is_named_by_its_number(write_dataset: Callable[.
     lab = make_lab()
     del lab["slug"]
     path = write_dataset(lab)
-    assert _errors(path) == (f"{path}: leerlab #1: slug: required field is missing",)
+    assert _errors(path) == (f"{path}:6:1: leerlab #1: slug: required field slug is missing",)
 
 
 @pytest.mark.parametrize(
@@ -208,10 +215,10 @@ def test_terminal_control_characters_are_rejected(
     write_dataset: Callable[..., Path], value: str
 ) -> None:
     path = write_dataset(make_lab(phase=value))
-    assert _errors(path) == (
-        f"{path}: leerlab 'testlab' (#1): phase: contains a control character, which is not "
-        "allowed in text",
-    )
+    (line,) = _errors(path)
+    assert line.startswith(f"{path}:16:9: leerlab 'testlab': phase: \"")
+    assert line.endswith('" contains a control character, which is not allowed in text')
+    assert not UNSAFE.search(line)
 
 
 def test_tab_and_newline_are_allowed_in_text(write_dataset: Callable[..., Path]) -> None:
@@ -222,15 +229,17 @@ def test_tab_and_newline_are_allowed_in_text(write_dataset: Callable[..., Path])
 def test_statement_accepts_text_or_undetermined_only(write_dataset: Callable[..., Path]) -> None:
     path = write_dataset(make_lab(works_on={"nader_te_bepalen": False}, design=7, target_group=""))
     assert _errors(path) == (
-        f"{path}: leerlab 'testlab' (#1): works_on.nader_te_bepalen: must be true",
-        f"{path}: leerlab 'testlab' (#1): design: must be text",
-        f"{path}: leerlab 'testlab' (#1): target_group: must not be empty",
+        f"{path}:21:10: leerlab 'testlab': design: 7 must be text (between quotes)",
+        f"{path}:22:16: leerlab 'testlab': target_group: must not be empty",
+        f"{path}:48:20: leerlab 'testlab': works_on.nader_te_bepalen: false must be true",
     )
 
 
 def test_duplicate_slugs_are_rejected(write_dataset: Callable[..., Path]) -> None:
     path = write_dataset(make_lab(), make_lab(name="Ander"), make_lab(slug="b"))
-    assert _errors(path) == (f"{path}: leerlab 'testlab' (#2): slug: duplicate of leerlab #1",)
+    assert _errors(path) == (
+        f"{path}:49:8: leerlab 'testlab': slug: slug \"testlab\" is already used by leerlab #1",
+    )
 
 
 def test_routes_and_target_groups_must_name_the_leerlabs_own_schools(
@@ -242,11 +251,12 @@ def test_routes_and_target_groups_must_name_the_leerlabs_own_schools(
             target_group_per_school=[{"school": "Nergens", "text": "iedereen"}],
         )
     )
+    schools = 'the leerlab\'s schools: "Testcollege", "ROC Test"'
     assert _errors(path) == (
-        f"{path}: leerlab 'testlab' (#1): routes[0].schools: 'Elders' is not one of the "
-        "leerlab's schools",
-        f"{path}: leerlab 'testlab' (#1): target_group_per_school[0].school: 'Nergens' is not "
-        "one of the leerlab's schools",
+        f"{path}:28:16: leerlab 'testlab': target_group_per_school[0].school: \"Nergens\" is not "
+        f"one of the leerlab's schools; {schools}",
+        f"{path}:51:5: leerlab 'testlab': routes[0].schools[0]: \"Elders\" is not one of the "
+        f"leerlab's schools; {schools}",
     )
 
 
@@ -255,7 +265,7 @@ def test_unknown_keys_with_control_characters_are_shown_escaped(tmp_path: Path) 
     path.write_text(
         '[meta]\ntitle = "t"\npublisher = "p"\nyear = 2021\n"\\u001b[2J" = 1\n', encoding="utf-8"
     )
-    assert _errors(path) == (f"{path}: meta['\\x1b[2J']: unknown field (check its spelling)",)
+    assert _errors(path) == (f"{path}:5:1: meta['\\x1b[2J']: unknown field \\x1b[2J",)
 
 
 def test_the_file_name_is_shown_escaped(tmp_path: Path) -> None:
@@ -273,7 +283,9 @@ def test_check_collects_errors_and_warnings(
     broken = write_dataset(make_lab(), make_lab(slug="x", provinces=[]))
     report = dataset.check(broken)
     assert report.leerlabs == 2
-    assert report.errors == (f"{broken}: leerlab 'x' (#2): provinces: must have at least 1 item",)
+    assert [problem_message(problem) for problem in report.errors] == [
+        f"{broken}:52:13: leerlab 'x': provinces: must have at least 1 item"
+    ]
 
 
 def test_the_shipped_file_is_plain_toml(shipped: Path) -> None:

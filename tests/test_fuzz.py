@@ -69,6 +69,19 @@ def assert_clean_errors(stderr: str) -> None:
     assert not UNSAFE.search(stderr), repr(stderr)
 
 
+def validate_line(line: str, path: Path) -> str:
+    """The loader's problem line as `validate` prints it: ``PATH:LINE:COLUMN: error: …``."""
+    rest = line.removeprefix(str(path))
+    place = re.match(r"(:\d+:\d+)?: ", rest)
+    assert place is not None, line
+    return f"{path}{place[1] or ''}: error: {rest[place.end() :]}"
+
+
+def _severity(line: str, path: Path) -> str | None:
+    found = re.match(rf"{re.escape(str(path))}(?::\d+:\d+)?: (error|warning): ", line)
+    return found[1] if found else None
+
+
 def assert_command_agrees_with_loader(raw: bytes, folder: Path, command: list[str]) -> None:
     """Write `raw` as a dataset file; the loader and `command` must agree on it."""
     path = folder / "fuzzed.toml"
@@ -82,8 +95,10 @@ def assert_command_agrees_with_loader(raw: bytes, folder: Path, command: list[st
     if isinstance(expected, tuple):
         assert expected, "a DatasetError without a message"
         for line in expected:
-            assert line.startswith(f"{path}: "), line
-            position = re.search(r": line (\d+)[:,]", line)
+            assert line.startswith(f"{path}:"), line
+            position = re.match(rf"{re.escape(str(path))}:(\d+):\d+: ", line) or re.search(
+                r": line (\d+): ", line
+            )
             if position is not None:
                 assert 1 <= int(position[1]) <= raw.count(b"\n") + 1, line
             elif "invalid TOML" in line:
@@ -96,13 +111,13 @@ def assert_command_agrees_with_loader(raw: bytes, folder: Path, command: list[st
         raise AssertionError(f"the command crashed:\n{crash}")
     if command == VALIDATE:
         assert VALIDATE_SUMMARY.fullmatch(result.stdout), result.stdout
-        errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-        warnings = result.stderr.splitlines()[len(errors) :]
-        assert all(line.startswith("warning: ") for line in warnings), result.stderr
+        lines = result.stderr.splitlines()
+        errors = [line for line in lines if _severity(line, path) == "error"]
+        assert all(_severity(line, path) == "warning" for line in lines if line not in errors)
         assert not UNSAFE.search(result.stderr), repr(result.stderr)
         problems = expected if isinstance(expected, tuple) else ()
         assert result.exit_code == (1 if problems else 0), result.output
-        assert errors == [f"error: {printable(line)}" for line in problems]
+        assert errors == [validate_line(printable(line), path) for line in problems]
     elif isinstance(expected, tuple):
         assert result.exit_code == 1, result.output
         assert result.stdout == ""
@@ -166,25 +181,30 @@ def _valid_dataset() -> bytes:
 
 
 # The named hard cases, through the CLI, each with its exact message.
+# Each case: how to make the file, and what follows its name in the error line.
 HARD_CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "invalid UTF-8": (
         lambda path: path.write_bytes(META_TOML + b'[[leerlab]]\nname = "caf\xe9"\n'),
-        "line 6: not valid UTF-8 text",
+        ": line 6: not valid UTF-8 text",
     ),
     "BOM then bad TOML": (
         lambda path: path.write_bytes(b"\xef\xbb\xbfx = \n"),
-        "line 1, column 5: invalid TOML: Invalid value",
+        ':1:5: invalid TOML: this is not a value: text needs quotes ("…"), true and false are '
+        "lowercase",
     ),
     "nesting 3,000 deep": (
         lambda path: path.write_bytes(b"x = " + b"[" * 3000 + b"]" * 3000 + b"\n"),
-        "invalid TOML: nested too deeply",
+        ": invalid TOML: nested too deeply",
     ),
     "a 5,000-digit integer": (
         lambda path: path.write_bytes(b"x = " + b"9" * 5000 + b"\n"),
-        "invalid TOML: an integer is too large",
+        ": invalid TOML: an integer is too large",
     ),
-    "an empty file": (lambda path: path.write_bytes(b""), "meta: required field is missing"),
-    "a folder": (lambda path: path.mkdir(), "is a folder, not a dataset file"),
+    "an empty file": (
+        lambda path: path.write_bytes(b""),
+        ": meta: required field meta is missing",
+    ),
+    "a folder": (lambda path: path.mkdir(), ": is a folder, not a dataset file"),
 }
 COMMANDS = [*JSON_COMMANDS, ["list"], ["show", "testlab"], ["export"]]
 
@@ -200,7 +220,7 @@ def test_hard_cases_are_one_line_and_exit_1(
     result = runner.invoke(app, ["--data", str(path), *command])
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
-    assert result.stderr == f"error: {path}: {message}\n"
+    assert result.stderr == f"error: {path}{message}\n"
 
 
 @pytest.mark.parametrize("case", list(HARD_CASES))
@@ -211,7 +231,7 @@ def test_validate_reports_the_hard_cases(runner: CliRunner, tmp_path: Path, case
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1, result.output
     assert result.stdout == "0 leerlabs, 1 error, 0 warnings\n"
-    assert result.stderr == f"error: {path}: {message}\n"
+    assert result.stderr == validate_line(f"{path}{message}", path) + "\n"
 
 
 @pytest.mark.parametrize("command", JSON_COMMANDS, ids=" ".join)

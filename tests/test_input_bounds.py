@@ -15,28 +15,6 @@ from leerlab_cli import dataset
 from leerlab_cli.errors import DatasetError
 
 
-class _CountingLine(str):
-    """A line that counts how often it is compared with another."""
-
-    comparisons = 0
-
-    def __eq__(self, other: object) -> bool:
-        _CountingLine.comparisons += 1
-        return str.__eq__(self, other)
-
-    __hash__ = str.__hash__
-
-
-def test_repeated_problems_are_dropped_without_comparing_every_pair() -> None:
-    lines = [
-        _CountingLine(f"labs.toml: leerlab #{number}: unknown field") for number in range(2000)
-    ]
-    _CountingLine.comparisons = 0
-    assert dataset.unique_lines([*lines, lines[0]]) == lines
-    # A list searched for each line would compare about 2,000,000 pairs.
-    assert _CountingLine.comparisons < 100
-
-
 def test_one_misspelt_field_in_each_of_many_leerlabs_gives_a_line_each(
     write_dataset: Callable[..., Path],
 ) -> None:

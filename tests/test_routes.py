@@ -43,7 +43,9 @@ def lab(slug: str, *routes: dict[str, Any]) -> Leerlab:
 
 
 def route(leerwegen: list[str], niveaus: list[int], status: str = "running") -> dict[str, Any]:
-    return {"leerwegen": leerwegen, "niveaus": niveaus, "status": status}
+    made = {"leerwegen": leerwegen, "niveaus": niveaus, "status": status}
+    # A scheduled route must say when it starts.
+    return {**made, "start": "2022-09"} if status == "scheduled" else made
 
 
 # --- the core -------------------------------------------------------------------------------------

@@ -16,39 +16,43 @@ WRONG_TYPES: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {
     "boolean niveau": (
         make_lab(routes=[{"leerwegen": ["bb"], "niveaus": [True]}]),
         META,
-        "routes[0].niveaus[0]: must be a whole number",
+        "routes[0].niveaus[0]: true must be a whole number",
     ),
     "float niveau": (
         make_lab(routes=[{"leerwegen": ["bb"], "niveaus": [3.0]}]),
         META,
-        "routes[0].niveaus[0]: must be a whole number",
+        "routes[0].niveaus[0]: 3.0 must be a whole number",
     ),
     "string niveau": (
         make_lab(routes=[{"leerwegen": ["bb"], "niveaus": ["3"]}]),
         META,
-        "routes[0].niveaus[0]: must be a whole number",
+        'routes[0].niveaus[0]: "3" must be a whole number',
     ),
-    "float year": (make_lab(), {**META, "year": 2021.0}, "meta.year: must be a whole number"),
+    "float year": (
+        make_lab(),
+        {**META, "year": 2021.0},
+        "meta.year: 2021.0 must be a whole number",
+    ),
     "empty table as undetermined": (
         make_lab(phase={}),
         META,
-        "phase.nader_te_bepalen: required field is missing",
+        "phase.nader_te_bepalen: required field nader_te_bepalen is missing",
     ),
     "one as undetermined": (
         make_lab(phase={"nader_te_bepalen": 1}),
         META,
-        "phase.nader_te_bepalen: must be true",
+        "phase.nader_te_bepalen: 1 must be true",
     ),
-    "number as text": (make_lab(place=1), META, "place: must be text"),
+    "number as text": (make_lab(place=1), META, "place: 1 must be text"),
     "boolean in a list of text": (
         make_lab(sectors=[True]),
         META,
-        "sectors[0]: must be text",
+        "sectors[0]: true must be text",
     ),
     "number as a leerweg": (
         make_lab(routes=[{"leerwegen": [1], "niveaus": [2]}]),
         META,
-        "routes[0].leerwegen[0]: must be one of 'bb', 'kb', 'gl' or 'tl'",
+        'routes[0].leerwegen[0]: 1 is not one of "bb", "kb", "gl", "tl"',
     ),
 }
 

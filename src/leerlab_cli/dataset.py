@@ -6,7 +6,7 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -14,17 +14,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from leerlab_cli import cache
-from leerlab_cli.errors import DatasetError
-from leerlab_cli.i18n import N_, _, ngettext
-from leerlab_cli.models import (
-    CONTROL_PATTERN,
-    EMAIL_PATTERN,
-    SLUG_PATTERN,
-    TEXT_TAG,
-    UNDETERMINED_TAG,
-    Dataset,
-)
+from leerlab_cli import cache, problems
+from leerlab_cli.errors import DatasetError, InvalidDataset
+from leerlab_cli.i18n import _
+from leerlab_cli.models import Dataset
+from leerlab_cli.problems import Problem, Severity
 from leerlab_cli.text import printable
 
 ENV_VAR = "LEERLAB_DATA"
@@ -38,40 +32,7 @@ _SHIPPED_CANDIDATES = (
     _PACKAGE_DIR / "data" / "leerlabs.toml",
     _PACKAGE_DIR.parent.parent / "data" / "leerlabs.toml",
 )
-
-_PATTERN_MESSAGES = {
-    CONTROL_PATTERN: N_("contains a control character, which is not allowed in text"),
-    SLUG_PATTERN: N_(
-        "must be lowercase letters a-z, digits and single hyphens, like 'noord-brabant'"
-    ),
-    EMAIL_PATTERN: N_("is not a valid e-mail address"),
-}
-# pydantic's own messages are English: each kind of error the models can raise is
-# worded here, with the values pydantic puts in its context.
-_ERROR_MESSAGES = {
-    "missing": N_("required field is missing"),
-    "extra_forbidden": N_("unknown field (check its spelling)"),
-    "string_type": N_("must be text"),
-    "string_too_short": N_("must not be empty"),
-    "int_type": N_("must be a whole number"),
-    "int_parsing": N_("must be a whole number"),
-    "int_from_float": N_("must be a whole number"),
-    "bool_type": N_("must be true or false"),
-    "list_type": N_("must be a list"),
-    "dict_type": N_("must be a table"),
-    "model_type": N_("must be a table"),
-    "model_attributes_type": N_("must be a table"),
-    "greater_than_equal": N_("must be {ge} or more"),
-    "less_than_equal": N_("must be {le} or less"),
-    "enum": N_("must be one of {expected}"),
-    "literal_error": N_("must be {expected}"),
-    "union_tag_invalid": N_("must be text or a table with nader_te_bepalen = true"),
-    "union_tag_not_found": N_("must be text or a table with nader_te_bepalen = true"),
-}
-_UNION_TAGS = {TEXT_TAG, UNDETERMINED_TAG}
-# Compiled on first use by `re`'s own cache: only messages about errors need them.
 _TOML_POSITION = r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$"
-_IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 # How tomllib ends the message of an error it can give no line for.
 _TOML_AT_END = " (at end of document)"
 
@@ -161,18 +122,25 @@ def is_regular_file(path: Path) -> bool:
 
 def parse_document(raw: bytes, name: str) -> dict[str, Any]:
     """Parse the bytes of a dataset file called `name` (for messages) as TOML."""
+    return _parse_text(_decode(raw, name), name)
+
+
+def _decode(raw: bytes, name: str) -> str:
     try:
         # utf-8-sig: a byte order mark that an editor put at the start is not an error.
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise DatasetError(
             _("{name}: line {line}: not valid UTF-8 text").format(name=name, line=line)
         ) from None
+
+
+def _parse_text(text: str, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise DatasetError(f"{name}: {_describe_toml_error(error, text)}") from None
+        raise _toml_problem(error, text, name) from None
     except RecursionError:
         raise DatasetError(_("{name}: invalid TOML: nested too deeply").format(name=name)) from None
     except ValueError as error:
@@ -183,35 +151,50 @@ def parse_document(raw: bytes, name: str) -> dict[str, Any]:
         ) from None
 
 
-def _describe_toml_error(error: tomllib.TOMLDecodeError, text: str) -> str:
+def _toml_problem(error: tomllib.TOMLDecodeError, text: str, name: str) -> InvalidDataset:
+    # tomllib ends its message with the position, or "at end of document" when the file
+    # ends too early: then the position is the end of the last line.
     message = str(error)
-    if message.endswith(_TOML_AT_END):
-        # tomllib names no position when the file ends too early: it is the last line.
-        line = text.count("\n") + 1
-        column = len(text) - text.rfind("\n")
-        reason = printable(message.removesuffix(_TOML_AT_END))
-        return _(
-            "line {line}, column {column}: invalid TOML: {reason}; the file ends too early"
-        ).format(line=line, column=column, reason=reason)
-    position = re.match(_TOML_POSITION, message)
-    if position is None:
-        return _("invalid TOML: {reason}").format(reason=printable(message))
-    reason = printable(position["msg"])
-    return _("line {line}, column {column}: invalid TOML: {reason}").format(
-        line=position["line"], column=position["col"], reason=reason
+    line, column = _line_and_column(text, len(text))
+    code = "toml_end"
+    if not message.endswith(_TOML_AT_END):
+        code = "toml_syntax"
+        position = re.match(_TOML_POSITION, message)
+        if position is not None:
+            line, column = int(position["line"]), int(position["col"])
+            message = position["msg"]
+    reason = message.removesuffix(_TOML_AT_END)
+    return _invalid(
+        [Problem(name, line, column, None, "", Severity.error, code, {"reason": reason})]
     )
 
 
-def validate_document(document: dict[str, Any], name: str) -> Dataset:
-    """Validate a parsed document as a dataset; all problems are raised together."""
+def _line_and_column(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def _invalid(found: list[Problem]) -> InvalidDataset:
+    from leerlab_cli.formats.problems import problem_message
+
+    return InvalidDataset(found, [problem_message(problem) for problem in found])
+
+
+def validate_document(document: dict[str, Any], name: str, text: str | None = None) -> Dataset:
+    """Validate a parsed document as a dataset; all problems are raised together.
+
+    `text`, the TOML the document was read from, places each problem at its line.
+    """
     try:
         dataset = Dataset.model_validate(document)
-    except ValidationError as error:
-        raise DatasetError(_describe_validation_error(error, document, name)) from None
-    problems = [f"{name}: {problem}" for problem in integrity_problems(dataset)]
-    if problems:
-        raise DatasetError(problems)
+    except ValidationError:
+        raise _invalid(_errors(document, name, text)) from None
+    if problems.integrity_findings(document):
+        raise _invalid(_errors(document, name, text))
     return dataset
+
+
+def _errors(document: Mapping[str, Any], name: str, text: str | None) -> list[Problem]:
+    return problems.place(problems.find(document, warnings=False), document, text, name)
 
 
 def load(path: Path) -> Dataset:
@@ -231,143 +214,47 @@ def load_telling_origin(path: Path) -> tuple[Dataset, bool]:
             return cached, True
     document = parse_document(raw, name)
     # The bytes are not needed any more: free them before validation doubles the data.
+    # Only an invalid file is read again, to place its problems at their lines.
     del raw
-    dataset = validate_document(document, name)
+    try:
+        dataset = validate_document(document, name)
+    except InvalidDataset:
+        text = _decode(_read_bytes(path, name), name)
+        raise _invalid(_errors(document, name, text)) from None
     del document
     if folder is not None and cache_key is not None:
         cache.write(folder, cache_key, dataset)
     return dataset, False
 
 
-def integrity_problems(dataset: Dataset) -> list[str]:
-    """Problems across fields that the schema alone cannot see: duplicates, dangling names."""
-    problems: list[str] = []
-    first_with_slug: dict[str, int] = {}
-    for number, lab in enumerate(dataset.leerlab, start=1):
-        where = f"leerlab '{lab.slug}' (#{number})"
-        if lab.slug in first_with_slug:
-            problems.append(
-                _("{where}: slug: duplicate of leerlab #{number}").format(
-                    where=where, number=first_with_slug[lab.slug]
-                )
-            )
-        else:
-            first_with_slug[lab.slug] = number
-        school_names = {school.name for school in lab.schools}
-        for index, route in enumerate(lab.routes):
-            for school in route.schools:
-                if school not in school_names:
-                    problems.append(
-                        _(
-                            "{where}: routes[{index}].schools: '{school}' is not one of the "
-                            "leerlab's schools"
-                        ).format(where=where, index=index, school=school)
-                    )
-        for index, statement in enumerate(lab.target_group_per_school):
-            if statement.school not in school_names:
-                problems.append(
-                    _(
-                        "{where}: target_group_per_school[{index}].school: "
-                        "'{school}' is not one of the leerlab's schools"
-                    ).format(where=where, index=index, school=statement.school)
-                )
-    return problems
-
-
-def _describe_validation_error(
-    error: ValidationError, document: Mapping[str, Any], name: str
-) -> list[str]:
-    lines: list[str] = []
-    for detail in error.errors(include_url=False, include_input=False):
-        location = [part for part in detail["loc"] if part not in _UNION_TAGS]
-        if detail["type"] == "too_short" and location[-1:] == ["leerwegen"]:
-            # Left out means "not stated"; an empty list says nothing and is a slip.
-            message = _(
-                "must not be empty; leave leerwegen out when the source does not state the leerweg"
-            )
-        else:
-            message = _message(detail["type"], detail["msg"], detail.get("ctx"))
-        lines.append(f"{name}: {_describe_location(location, document)}: {message}")
-    return unique_lines(lines)
-
-
-def unique_lines(lines: Iterable[str]) -> list[str]:
-    """`lines` without repeats, in order; linear, however many problems a file has."""
-    return list(dict.fromkeys(lines))
-
-
-def _message(kind: str, message: str, context: Mapping[str, Any] | None) -> str:
-    context = context or {}
-    if kind == "string_pattern_mismatch" and str(context.get("pattern")) in _PATTERN_MESSAGES:
-        return _(_PATTERN_MESSAGES[str(context["pattern"])])
-    if kind == "too_short":
-        count = int(context.get("min_length", 1))
-        return ngettext(
-            "must have at least {count} item", "must have at least {count} items", count
-        ).format(count=count)
-    if kind in _ERROR_MESSAGES:
-        expected = str(context.get("expected", "")).replace(" or ", _(" or "))
-        return _(_ERROR_MESSAGES[kind]).format(
-            ge=context.get("ge"), le=context.get("le"), expected=printable(expected)
-        )
-    # A kind of error the models did not raise before: say so in the chosen
-    # language, with pydantic's own English words.
-    return _("invalid value ({kind}): {message}").format(kind=kind, message=printable(message))
-
-
-def _describe_location(location: Sequence[int | str], document: Mapping[str, Any]) -> str:
-    if len(location) >= 2 and location[0] == "leerlab" and isinstance(location[1], int):
-        lab = _describe_lab(location[1], document)
-        rest = _field_path(location[2:])
-        return f"{lab}: {rest}" if rest else lab
-    return _field_path(location) or _("the document")
-
-
-def _describe_lab(index: int, document: Mapping[str, Any]) -> str:
-    labs = document.get("leerlab")
-    slug = None
-    if isinstance(labs, list) and index < len(labs) and isinstance(labs[index], dict):
-        slug = labs[index].get("slug")
-    if isinstance(slug, str) and slug:
-        return f"leerlab '{printable(slug)}' (#{index + 1})"
-    return f"leerlab #{index + 1}"
-
-
-def _field_path(parts: Iterable[int | str]) -> str:
-    path = ""
-    for part in parts:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        elif re.match(_IDENTIFIER, part):
-            path += f".{part}" if path else part
-        else:
-            path += f"[{printable(repr(part))}]"
-    return path
-
-
 @dataclass(frozen=True)
 class Report:
-    """What `validate` found in a dataset file."""
+    """What `validate` found in a dataset file: how many leerlabs, and every problem."""
 
     leerlabs: int
-    errors: tuple[str, ...]
-    warnings: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that make the dataset unusable."""
+        return tuple(problem for problem in self.problems if problem.severity is Severity.error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems to look at that do not stop the dataset from being used."""
+        return tuple(problem for problem in self.problems if problem.severity is Severity.warning)
 
 
 def check(path: Path) -> Report:
-    """Check the dataset at `path` completely, collecting errors and domain warnings."""
-    from leerlab_cli.checks import domain_warnings
+    """Check the dataset at `path` completely: every error and warning of every leerlab.
 
+    Raises `DatasetError` when the file cannot be read or is not TOML (nothing else
+    can be checked then); a TOML syntax error is an `InvalidDataset` with its problem.
+    """
     name = printable(str(path))
-    try:
-        document = read_document(path)
-    except DatasetError as error:
-        return Report(0, error.lines, ())
+    text = _decode(_read_bytes(path, name), name)
+    document = _parse_text(text, name)
     labs = document.get("leerlab")
     count = len(labs) if isinstance(labs, list) else 0
-    try:
-        dataset = validate_document(document, name)
-    except DatasetError as error:
-        return Report(count, error.lines, ())
-    warnings = tuple(f"{name}: {warning}" for warning in domain_warnings(dataset))
-    return Report(len(dataset.leerlab), (), warnings)
+    found = problems.place(problems.find(document), document, text, name)
+    return Report(count, tuple(found))

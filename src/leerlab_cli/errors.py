@@ -7,6 +7,10 @@ exit code 1; nothing else in the package prints or exits.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from leerlab_cli.problems import Problem
 
 
 class LeerlabError(Exception):
@@ -19,6 +23,14 @@ class LeerlabError(Exception):
 
 class DatasetError(LeerlabError):
     """A dataset file that cannot be read, parsed or validated."""
+
+
+class InvalidDataset(DatasetError):
+    """A dataset file that is not valid TOML or not a valid dataset: every problem, placed."""
+
+    def __init__(self, problems: Sequence[Problem], lines: Sequence[str]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(lines)
 
 
 class NotFound(LeerlabError):

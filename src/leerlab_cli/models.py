@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -19,6 +20,7 @@ from pydantic import (
     Strict,
     StringConstraints,
     Tag,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -30,12 +32,15 @@ _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # A deliberately plain address: no quoting or exotic characters that would need
 # escaping in Markdown, CSV or a mail client's address line.
 EMAIL_PATTERN = rf"^[A-Za-z0-9._%+-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})+$"
+# When a route starts: a year (2021), a school year (2019-2020) or a month (2021-09).
+START_PATTERN = r"^[12][0-9]{3}(-[12][0-9]{3}|-(0[1-9]|1[0-2]))?$"
 
 Text = Annotated[str, StringConstraints(pattern=CONTROL_PATTERN, min_length=1)]
 """Text as people read it: never empty, never a terminal control character."""
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
 Niveau = Annotated[int, Field(ge=1, le=4)]
+Start = Annotated[str, StringConstraints(pattern=START_PATTERN)]
 
 
 class Leerweg(StrEnum):
@@ -186,7 +191,17 @@ def _exactly_true(value: object) -> object:
 class Undetermined(_Model):
     """A fact the source explicitly leaves open: "nader te bepalen"."""
 
-    nader_te_bepalen: Annotated[Literal[True], BeforeValidator(_exactly_true)]
+    nader_te_bepalen: Annotated[
+        Literal[True],
+        BeforeValidator(_exactly_true),
+        Field(
+            description=(
+                'Always true: the source says "nader te bepalen" (to be decided). A fact it does '
+                "not give at all is left out instead."
+            ),
+            examples=[True],
+        ),
+    ]
 
     def __str__(self) -> str:
         return "nader te bepalen"
@@ -200,8 +215,22 @@ def _statement_kind(value: object) -> str:
     return UNDETERMINED_TAG if isinstance(value, dict | Undetermined) else TEXT_TAG
 
 
+def _not_undetermined_text(value: str) -> str:
+    # "nader te bepalen" as text would differ from { nader_te_bepalen = true } in every
+    # output and filter; the file must say it the one way.
+    if value.strip().casefold() == "nader te bepalen":
+        raise PydanticCustomError(
+            "undetermined_as_text", "Write {fix} for a fact left open", {"fix": UNDETERMINED_TOML}
+        )
+    return value
+
+
+UNDETERMINED_TOML = "{ nader_te_bepalen = true }"
+"""How a dataset file says that a fact is left open."""
+
 Statement = Annotated[
-    Annotated[Text, Tag(TEXT_TAG)] | Annotated[Undetermined, Tag(UNDETERMINED_TAG)],
+    Annotated[Text, AfterValidator(_not_undetermined_text), Tag(TEXT_TAG)]
+    | Annotated[Undetermined, Tag(UNDETERMINED_TAG)],
     Discriminator(_statement_kind),
 ]
 """A fact in words, or explicitly undetermined. A missing fact is None."""
@@ -210,18 +239,57 @@ Statement = Annotated[
 class School(_Model):
     """A cooperating school, with whether it gives vo, mbo or both."""
 
-    name: Text
-    types: Annotated[list[_SchoolType], Field(min_length=1)]
-    note: Text | None = None
-    place: Text | None = None
-    """The municipality the school is in: geography the maintainers add, not in the source."""
+    name: Annotated[
+        Text,
+        Field(
+            description="The school's name as the source prints it.",
+            examples=["Etty Hillesum Lyceum", "ROC Tilburg"],
+        ),
+    ]
+    types: Annotated[
+        list[_SchoolType],
+        Field(
+            min_length=1,
+            description="Whether the school gives secondary education (vo), mbo, or both.",
+            examples=[["vo"], ["vo", "mbo"]],
+        ),
+    ]
+    note: Annotated[
+        Text | None,
+        Field(
+            description="What the source adds about the school.",
+            examples=["verschillende vo scholen en mbo"],
+        ),
+    ] = None
+    place: Annotated[
+        Text | None,
+        Field(
+            description=(
+                "The municipality the school is in: geography the maintainers add and check, "
+                "not in the source."
+            ),
+            examples=["Deventer", "Molenlanden"],
+        ),
+    ] = None
 
 
 class SchoolStatement(_Model):
     """A statement the source makes for one school of the leerlab only."""
 
-    school: Text
-    text: Text
+    school: Annotated[
+        Text,
+        Field(
+            description="The school it is about: the name of one of the leerlab's schools.",
+            examples=["Walewyc-mavo"],
+        ),
+    ]
+    text: Annotated[
+        Text,
+        Field(
+            description="What the source says for that school.",
+            examples=["leerlingen met LO2 als examenvak"],
+        ),
+    ]
 
 
 class Route(_Model):
@@ -229,12 +297,66 @@ class Route(_Model):
 
     # Left out, the leerweg is not stated by the source (the default, never validated);
     # written, it names at least one.
-    leerwegen: Annotated[list[_Leerweg], Field(min_length=1)] = []
-    niveaus: Annotated[list[Niveau], Field(min_length=1)]
-    status: _RouteStatus = RouteStatus.running
-    start: Text | None = None
-    mbo_leerweg: _MboLeerweg | None = None
-    schools: list[Text] = []
+    leerwegen: Annotated[
+        list[_Leerweg],
+        Field(
+            min_length=1,
+            description=(
+                "The vmbo leerwegen the route starts from: bb (basis), kb (kader), gl (gemengd), "
+                'tl (theoretisch); the source\'s "gt" is ["gl", "tl"]. Left out when the source '
+                "does not say."
+            ),
+            examples=[["bb"], ["gl", "tl"]],
+        ),
+    ] = []
+    niveaus: Annotated[
+        list[Niveau],
+        Field(
+            min_length=1,
+            description="The mbo niveaus (1 Entree to 4) the route leads to.",
+            examples=[[2], [3, 4]],
+        ),
+    ]
+    status: Annotated[
+        _RouteStatus,
+        Field(
+            description=(
+                "How far the route is: running, scheduled (with a start), in-development, or "
+                'planned for what the source calls "mogelijk later".'
+            ),
+            examples=["running", "planned"],
+        ),
+    ] = RouteStatus.running
+    start: Annotated[
+        Start | None,
+        Field(
+            description=(
+                "When the route started or starts, as the source says: a year (2021), a school "
+                "year (2019-2020) or a month (2021-09). Required for a scheduled route."
+            ),
+            examples=["2019", "2019-2020", "2021-09"],
+        ),
+    ] = None
+    mbo_leerweg: Annotated[
+        _MboLeerweg | None,
+        Field(
+            description="The mbo learning pathway, where the source names it: BOL or BBL.",
+            examples=["BBL"],
+        ),
+    ] = None
+    schools: Annotated[
+        list[Text],
+        Field(
+            description="The schools that run the route, by name, when not all of the leerlab's.",
+            examples=[["Campus 013", "ROC Tilburg"]],
+        ),
+    ] = []
+
+    @model_validator(mode="after")
+    def _scheduled_has_start(self) -> "Route":
+        if self.status is RouteStatus.scheduled and self.start is None:
+            raise PydanticCustomError("scheduled_without_start", "A scheduled route needs a start")
+        return self
 
     @property
     def counts(self) -> bool:
@@ -245,47 +367,245 @@ class Route(_Model):
 class Contact(_Model):
     """A contact person of a leerlab."""
 
-    name: Text
-    email: Email
-    organisation: Text | None = None
+    name: Annotated[
+        Text,
+        Field(
+            description="The person's name, spelled as the source prints it.",
+            examples=["Zerin Eralp"],
+        ),
+    ]
+    email: Annotated[
+        Email,
+        Field(description="The person's e-mail address.", examples=["z.eralp@aventus.nl"]),
+    ]
+    organisation: Annotated[
+        Text | None,
+        Field(description="The school or organisation the person works for.", examples=["Aventus"]),
+    ] = None
 
 
 class Leerlab(_Model):
     """One regional leerlab: the schools, what they work on, and whom to ask."""
 
-    slug: Slug
-    name: Text
-    place: Text
-    provinces: Annotated[list[Text], Field(min_length=1)]
-    schools: Annotated[list[School], Field(min_length=1)]
-    schools_note: Text | None = None
-    sectors: list[Text] = []
-    specialisations: list[Text] = []
-    sector_note: Text | None = None
-    profielen: list[_Profiel] = []
-    phase: Statement | None = None
-    route_text: Text | None = None
-    routes: list[Route] = []
-    route_kinds: list[_RouteKind] = []
-    works_on: Statement | None = None
-    design: Statement | None = None
-    target_group: Statement | None = None
-    target_group_per_school: list[SchoolStatement] = []
-    contacts: list[Contact] = []
+    slug: Annotated[
+        Slug,
+        Field(
+            description=(
+                "A short unique name for the leerlab: lowercase letters a-z, digits and single "
+                "hyphens. Commands take it as the leerlab's name."
+            ),
+            examples=["apeldoorn", "noord-brabant"],
+        ),
+    ]
+    name: Annotated[
+        Text,
+        Field(
+            description="The leerlab's name as the source prints it.",
+            examples=["Leerlab Apeldoorn"],
+        ),
+    ]
+    place: Annotated[
+        Text,
+        Field(
+            description="Where the leerlab is: a town or region. Not always the place in its name.",
+            examples=["Apeldoorn", "regio Roermond en Weert"],
+        ),
+    ]
+    provinces: Annotated[
+        list[Text],
+        Field(
+            min_length=1,
+            description=(
+                "The provinces of its schools (geography the maintainers add; the source does not"
+                " give them)."
+            ),
+            examples=[["Gelderland"], ["Zuid-Holland", "Utrecht"]],
+        ),
+    ]
+    schools: Annotated[
+        list[School],
+        Field(
+            min_length=1,
+            description="The cooperating vo and mbo schools, as the source names them.",
+            examples=[[{"name": "Aventus", "types": ["mbo"]}]],
+        ),
+    ]
+    schools_note: Annotated[
+        Text | None,
+        Field(
+            description="What the source adds about the schools as a whole.",
+            examples=["in samenwerking met mbo of vo scholen in de regio"],
+        ),
+    ] = None
+    sectors: Annotated[
+        list[Text],
+        Field(
+            description=(
+                "The sectors or fields the leerlab works in, as the source prints them (not "
+                "forced into the vmbo profielen)."
+            ),
+            examples=[["Zorg en Welzijn"]],
+        ),
+    ] = []
+    specialisations: Annotated[
+        list[Text],
+        Field(
+            description="Narrower specialisations within the sectors.",
+            examples=[["Melkveehouderij", "Hovenier"]],
+        ),
+    ] = []
+    sector_note: Annotated[
+        Text | None,
+        Field(
+            description="What the source adds about the sectors.",
+            examples=["Andere routes moeten nog ontwikkeld worden"],
+        ),
+    ] = None
+    profielen: Annotated[
+        list[_Profiel],
+        Field(
+            description=(
+                "The official vmbo profielen the source's sector names, as codes; set only where "
+                "it names one (an interpretation the maintainers add)."
+            ),
+            examples=[["zw"], ["hbr"]],
+        ),
+    ] = []
+    phase: Annotated[
+        Statement | None,
+        Field(
+            description=(
+                'The source\'s "Fase": how far the leerlab is; { nader_te_bepalen = true } when '
+                "the source leaves it open."
+            ),
+            examples=["pilot gestart in 2019"],
+        ),
+    ] = None
+    route_text: Annotated[
+        Text | None,
+        Field(
+            description="The route in the source's own words.",
+            examples=["van vmbo basis naar mbo niveau 2"],
+        ),
+    ] = None
+    routes: Annotated[
+        list[Route],
+        Field(
+            description="The routes from vmbo leerwegen to mbo niveaus, from route_text.",
+            examples=[
+                [{"leerwegen": ["bb"], "niveaus": [2], "status": "running", "start": "2019"}]
+            ],
+        ),
+    ] = []
+    route_kinds: Annotated[
+        list[_RouteKind],
+        Field(
+            description=(
+                "The kinds of route, normalised: only doorlopende and geïntegreerde leerroute are"
+                " legal categories."
+            ),
+            examples=[["doorlopende leerroute"]],
+        ),
+    ] = []
+    works_on: Annotated[
+        Statement | None,
+        Field(
+            description=(
+                'The source\'s "Werken aan", in its own words; { nader_te_bepalen = true } when '
+                "left open."
+            ),
+            examples=["geïntegreerde leerroute"],
+        ),
+    ] = None
+    design: Annotated[
+        Statement | None,
+        Field(
+            description=(
+                'The source\'s "Ontwerp van de route"; { nader_te_bepalen = true } when left open,'
+                " left out when not given."
+            ),
+            examples=["veel praktijk en stages"],
+        ),
+    ] = None
+    target_group: Annotated[
+        Statement | None,
+        Field(
+            description='The source\'s "Doelgroep"; { nader_te_bepalen = true } when left open.',
+            examples=["breed, voor alle leerlingen"],
+        ),
+    ] = None
+    target_group_per_school: Annotated[
+        list[SchoolStatement],
+        Field(
+            description="Target groups the source gives for one school of the leerlab only.",
+            examples=[
+                [
+                    {
+                        "school": "Campus 013",
+                        "text": "leerlingen met het keuzevak Sport en Leiderschap",
+                    }
+                ]
+            ],
+        ),
+    ] = []
+    contacts: Annotated[
+        list[Contact],
+        Field(
+            description="The contact persons the source names.",
+            examples=[
+                [{"name": "Zerin Eralp", "email": "z.eralp@aventus.nl", "organisation": "Aventus"}]
+            ],
+        ),
+    ] = []
 
 
 class Meta(_Model):
     """Where the dataset comes from."""
 
-    title: Text
-    publisher: Text
-    year: Annotated[int, Field(ge=1900, le=2999)]
-    edition: Text | None = None
-    introduction: Text | None = None
+    title: Annotated[
+        Text,
+        Field(
+            description="The title of the source.",
+            examples=["Samen op weg: naar een naadloze aansluiting vmbo-mbo"],
+        ),
+    ]
+    publisher: Annotated[
+        Text,
+        Field(
+            description="Who published the source.",
+            examples=["STERK Beroepsonderwijs"],
+        ),
+    ]
+    year: Annotated[
+        int,
+        Field(
+            ge=1900,
+            le=2999,
+            description="The year the source was published.",
+            examples=[2021],
+        ),
+    ]
+    edition: Annotated[
+        Text | None,
+        Field(
+            description="Which edition or issue of the source.",
+            examples=["Digizine voorjaar 2021"],
+        ),
+    ] = None
+    introduction: Annotated[
+        Text | None,
+        Field(
+            description="The source's introduction.",
+            examples=["Leerlingendaling, lerarentekort en ..."],
+        ),
+    ] = None
 
 
 class Dataset(_Model):
     """A whole dataset file: its source and its leerlabs, in order."""
 
-    meta: Meta
-    leerlab: list[Leerlab] = []
+    meta: Annotated[Meta, Field(description="Where the dataset comes from: the source.")]
+    leerlab: Annotated[
+        list[Leerlab],
+        Field(description="The leerlabs, one [[leerlab]] table each, in the source's order."),
+    ] = []

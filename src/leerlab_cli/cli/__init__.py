@@ -59,6 +59,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "contacts": ("leerlab_cli.cli.contacts", "list_contacts"),
     "export": ("leerlab_cli.cli.export", "export_labs"),
     "validate": ("leerlab_cli.cli.validate", "validate_dataset"),
+    "diff": ("leerlab_cli.cli.diff", "diff_datasets"),
     "info": ("leerlab_cli.cli.info", "dataset_info"),
     "schema": ("leerlab_cli.cli.schema", "print_schema"),
 }

@@ -191,3 +191,9 @@ def silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+def report(text: str) -> None:
+    """Problem lines on stderr, as the formats worded and escaped them (`PATH:LINE:COL: …`)."""
+    sys.stderr.write(text)
+    sys.stderr.flush()

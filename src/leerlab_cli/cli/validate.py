@@ -1,7 +1,8 @@
-"""`leerlab validate`: check a dataset file and report every error and warning."""
+"""`leerlab validate`: check dataset files and report every error and warning, at its line."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,32 +11,92 @@ import typer
 from leerlab_cli import dataset
 from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.cli.options import DataOption
-from leerlab_cli.cli.terminal import error, warning, write
-from leerlab_cli.formats.validation import summary
+from leerlab_cli.cli.terminal import report, write
+from leerlab_cli.errors import DatasetError, InvalidDataset
+from leerlab_cli.formats import problems as worded
 from leerlab_cli.i18n import N_
+from leerlab_cli.problems import Problem, Severity
+from leerlab_cli.text import printable
 
-HELP = N_("Check a dataset: errors make it unusable (exit 1); warnings flag breaches of the law.")
-EXAMPLES = N_("Examples:\n\nleerlab validate\n\nleerlab validate mijn-leerlabs.toml")
+HELP = N_(
+    "Check datasets: every problem at its line and column, with the fix where one is close. "
+    "Errors make a dataset unusable (exit 1); warnings flag what the law forbids."
+)
+EXAMPLES = N_(
+    "Examples:\n\nleerlab validate\n\nleerlab validate mijn-leerlabs.toml\n\n"
+    "leerlab validate --format github --strict data/*.toml"
+)
+
+
+class ValidateFormat(StrEnum):
+    """How `validate` reports: lines for people and editors, JSON, or GitHub annotations."""
+
+    text = "text"
+    json = "json"
+    github = "github"
 
 
 def validate_dataset(
     ctx: typer.Context,
-    path: Annotated[
-        Path | None,
+    paths: Annotated[
+        list[Path] | None,
         typer.Argument(
-            help=N_("Dataset file (default: the dataset in use)."),
-            metavar="PATH",
+            help=N_("Dataset files (default: the dataset in use)."),
+            metavar="FILE...",
             show_default=False,
         ),
     ] = None,
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help=N_("text (one line a problem, on stderr), json or github (on stdout)."),
+            case_sensitive=False,
+        ),
+    ] = ValidateFormat.text,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help=N_("Warnings fail too (exit 1).")),
+    ] = False,
     data: DataOption = None,
 ) -> None:
-    """Check a dataset file and report what is wrong (the help is `HELP`)."""
-    report = dataset.check(path or dataset_in_use(ctx).path)
-    for line in report.errors:
-        error(line)
-    for line in report.warnings:
-        warning(line)
-    write(summary(report))
-    if report.errors:
+    """Check dataset files and report what is wrong (the help is `HELP`)."""
+    found: list[Problem] = []
+    leerlabs = 0
+    for path in paths or [dataset_in_use(ctx).path]:
+        count, problems = _check(path)
+        leerlabs += count
+        found.extend(problems)
+    errors = sum(problem.severity is Severity.error for problem in found)
+    warnings = len(found) - errors
+    if output_format is ValidateFormat.json:
+        write(worded.json_report(found))
+    elif output_format is ValidateFormat.github:
+        write(worded.github_report(found))
+    else:
+        report(worded.text_report(found))
+        write(worded.summary(leerlabs, errors, warnings))
+    if errors or (strict and warnings):
         raise typer.Exit(1)
+
+
+def _check(path: Path) -> tuple[int, list[Problem]]:
+    # A file that cannot be read or parsed is one problem; the other files are still checked.
+    try:
+        checked = dataset.check(path)
+    except InvalidDataset as invalid:
+        return 0, list(invalid.problems)
+    except DatasetError as unreadable:
+        name = printable(str(path))
+        reasons = [{"reason": _reason(line, name)} for line in unreadable.lines]
+        return 0, [
+            Problem(name, 0, 0, None, "", Severity.error, "unreadable", reason)
+            for reason in reasons
+        ]
+    return checked.leerlabs, list(checked.problems)
+
+
+def _reason(line: str, name: str) -> str:
+    # The line names the file; a problem names it already.
+    return line.removeprefix(f"{printable(name)}: ")

@@ -1,0 +1,285 @@
+"""Problems in a dataset, worded: one line for editors, JSON for programs, GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from leerlab_cli.i18n import N_, _, ngettext
+from leerlab_cli.models import UNDETERMINED_TOML
+from leerlab_cli.problems import Problem
+from leerlab_cli.text import printable
+
+_LONGEST_QUOTE = 60
+"""Longer quoted values are cut, so that one problem stays one readable line."""
+
+_MESSAGES: dict[str, str] = {
+    "missing": N_("required field {name} is missing"),
+    "extra_forbidden": N_("unknown field {name}"),
+    "string_type": N_("{value} must be text (between quotes)"),
+    "string_too_short": N_("must not be empty"),
+    "int_type": N_("{value} must be a whole number, without quotes"),
+    "int_parsing": N_("{value} must be a whole number, without quotes"),
+    "int_from_float": N_("{value} must be a whole number, without quotes"),
+    "bool_type": N_("{value} must be true or false"),
+    "list_type": N_("{value} must be a list"),
+    "dict_type": N_("{value} must be a table"),
+    "model_type": N_("{value} must be a table"),
+    "model_attributes_type": N_("{value} must be a table"),
+    "greater_than_equal": N_("{value} must be {ge} or more"),
+    "less_than_equal": N_("{value} must be {le} or less"),
+    "enum": N_("{value} is not one of {expected}"),
+    "literal_error": N_("{value} must be {expected}"),
+    "union_tag_invalid": N_("{value} must be text or {undetermined}"),
+    "union_tag_not_found": N_("{value} must be text or {undetermined}"),
+    "control_character": N_("{value} contains a control character, which is not allowed in text"),
+    "slug_pattern": N_(
+        "{value} must be lowercase letters a-z, digits and single hyphens, like 'noord-brabant'"
+    ),
+    "email_pattern": N_("{value} is not a valid e-mail address"),
+    "start_pattern": N_(
+        "{value} is not a start: write a year (2021), a school year (2019-2020) "
+        "or a month (2021-09)"
+    ),
+    "undetermined_as_text": N_("{value} as text is not the same as a fact left open"),
+    "scheduled_without_start": N_("a scheduled route needs a start"),
+    "duplicate_slug": N_("slug {value} is already used by leerlab #{first}"),
+    "unknown_school": N_("{value} is not one of the leerlab's schools"),
+    "empty_leerwegen": N_(
+        "an empty list says nothing: leave leerwegen out when the source does not state the leerweg"
+    ),
+    "place_unknown": N_(
+        "{value} is not in leerlab's table of municipalities; add it with its province to places.py"
+    ),
+    "place_outside_provinces": N_(
+        "{value} lies in {province}, which is not one of the leerlab's provinces"
+    ),
+    "route_to_entree": N_("a {kind} cannot lead to mbo niveau 1 (Entree)"),
+    "integrated_route_shape": N_(
+        "a geïntegreerde leerroute runs from vmbo bb to mbo niveau 2 only"
+    ),
+    "toml_syntax": N_("invalid TOML: {reason}"),
+    "toml_end": N_("invalid TOML: {reason}; the file ends too early"),
+}
+"""The message of each problem code, with the values the core gives it."""
+
+_TOML_REASONS: dict[str, str] = {
+    "Expected '=' after a key in a key/value pair": N_(
+        "a key must be followed by '=' and a value (a space in a key, or a missing '='?)"
+    ),
+    "Unclosed array": N_("a list opened with '[' is not closed with ']' (a missing comma?)"),
+    "Unclosed inline table": N_(
+        "a table opened with '{' is not closed with '}' on the same line (a missing comma?)"
+    ),
+    "Invalid value": N_(
+        'this is not a value: text needs quotes ("…"), true and false are lowercase'
+    ),
+    "Cannot overwrite a value": N_("this key already has a value above (a key given twice?)"),
+    "Unterminated string": N_("a text is not closed with its quote on the same line"),
+    "Invalid statement": N_("expected a key = value line or a [table] header"),
+    "Invalid initial character for a key part": N_(
+        "a key must be a bare word (letters, digits, - and _) or between quotes"
+    ),
+}
+"""Plain words for the messages of Python's TOML parser; others are shown as it words them."""
+_TOML_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^Cannot declare (?P<key>.*) twice$"), N_("the table {key} is declared twice")),
+    (
+        re.compile(r"^Duplicate inline table key (?P<key>.*)$"),
+        N_("the key {key} is given twice in one table"),
+    ),
+)
+
+
+def quote(value: Any) -> str:
+    """A value as written in TOML, cut when long: ``"kader"``, ``3``, ``true``, ``["x"]``."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, str):
+        text = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, int) and value.bit_length() > _LONGEST_QUOTE * 4:
+        # Longer than can be quoted in full (and str() refuses the longest ones).
+        text = "…"
+    elif isinstance(value, int | float):
+        text = str(value)
+    elif isinstance(value, list | tuple):
+        text = "[" + ", ".join(quote(item) for item in value) + "]"
+    elif isinstance(value, Mapping):
+        items = ", ".join(f"{key} = {quote(item)}" for key, item in value.items())
+        text = "{ " + items + " }" if items else "{}"
+    else:
+        text = str(value)
+    if len(text) > _LONGEST_QUOTE:
+        text = text[: _LONGEST_QUOTE - 1] + "…"
+    return printable(text)
+
+
+def message(problem: Problem) -> str:
+    """What is wrong, quoting the bad value, in the interface language."""
+    values = problem.values
+    if problem.code == "unreadable":
+        # Already worded where the file was read (no such file, not UTF-8, …).
+        return printable(str(values.get("reason", "")))
+    if problem.code == "too_short":
+        count = int(values.get("min_length", 1))
+        return ngettext(
+            "must have at least {count} item", "must have at least {count} items", count
+        ).format(count=count)
+    template = _MESSAGES.get(problem.code)
+    if template is None:
+        return _("invalid value {value} ({kind})").format(
+            value=quote(values.get("value")), kind=problem.code
+        )
+    expected = values.get("expected", "")
+    if isinstance(expected, list):
+        expected = ", ".join(quote(item) for item in expected)
+    else:
+        expected = printable(str(expected))
+    return _(template).format(
+        value=quote(values.get("value")),
+        name=printable(str(values.get("name", ""))),
+        ge=values.get("ge"),
+        le=values.get("le"),
+        expected=expected,
+        first=values.get("first"),
+        kind=values.get("kind"),
+        province=printable(str(values.get("province", ""))),
+        undetermined=UNDETERMINED_TOML,
+        reason=_toml_reason(str(values.get("reason", ""))),
+    )
+
+
+def _toml_reason(reason: str) -> str:
+    if reason in _TOML_REASONS:
+        return _(_TOML_REASONS[reason])
+    for pattern, template in _TOML_PATTERNS:
+        match = pattern.match(reason)
+        if match is not None:
+            return _(template).format(key=printable(match["key"]))
+    return printable(reason)
+
+
+def hint(problem: Problem) -> str | None:
+    """How to fix it, when a fix is close: a field name, a value, a form."""
+    values = problem.values
+    suggestion = values.get("suggestion")
+    code = problem.code
+    if code == "undetermined_as_text":
+        return _("write {fix}").format(fix=UNDETERMINED_TOML)
+    if code == "scheduled_without_start":
+        return _('add a start, such as start = "2021-09", or choose another status')
+    if code == "unknown_school":
+        if suggestion is not None:
+            return _("did you mean {suggestion}?").format(suggestion=quote(suggestion))
+        return _("the leerlab's schools: {schools}").format(
+            schools=", ".join(quote(name) for name in values.get("schools", ()))
+        )
+    if suggestion is None:
+        return None
+    if code == "extra_forbidden":
+        return _("did you mean {suggestion}?").format(suggestion=printable(str(suggestion)))
+    if code == "email_pattern":
+        return _("remove the spaces: {suggestion}").format(suggestion=quote(suggestion))
+    if code == "enum" and isinstance(suggestion, list):
+        if len(suggestion) == 1:
+            return _("write {suggestion}").format(suggestion=quote(suggestion[0]))
+        return _("write {suggestion} in the list").format(
+            suggestion=", ".join(quote(item) for item in suggestion)
+        )
+    return _("did you mean {suggestion}?").format(suggestion=quote(suggestion))
+
+
+def _place(problem: Problem) -> str:
+    if problem.line:
+        return f"{problem.file}:{problem.line}:{problem.column}"
+    return problem.file
+
+
+def _subject(problem: Problem) -> str:
+    # leerlab 'slug': field.path: — whichever of them the problem has.
+    parts = []
+    if problem.leerlab is not None:
+        parts.append(f"leerlab '{printable(problem.leerlab)}'")
+    elif problem.number is not None:
+        parts.append(f"leerlab #{problem.number}")
+    if problem.field:
+        parts.append(printable(problem.field))
+    return "".join(f"{part}: " for part in parts)
+
+
+def _words(problem: Problem) -> str:
+    found = hint(problem)
+    worded = message(problem)
+    return f"{worded}; {found}" if found else worded
+
+
+def problem_message(problem: Problem) -> str:
+    """``PATH:LINE:COLUMN: leerlab 'slug': field: message; hint``, for an `error:` line."""
+    return f"{_place(problem)}: {_subject(problem)}{_words(problem)}"
+
+
+def problem_line(problem: Problem) -> str:
+    """``PATH:LINE:COLUMN: error: leerlab 'slug': field: message; hint``, as compilers write."""
+    # Editors and CI match the English words error and warning, whatever the language.
+    return f"{_place(problem)}: {problem.severity}: {_subject(problem)}{_words(problem)}\n"
+
+
+def text_report(problems: Iterable[Problem]) -> str:
+    """One line per problem."""
+    return "".join(problem_line(problem) for problem in problems)
+
+
+def json_report(problems: Iterable[Problem]) -> str:
+    """A JSON list of problems with fixed keys; message and hint in the interface language."""
+    items = [
+        {
+            "file": problem.file,
+            "line": problem.line or None,
+            "column": problem.column or None,
+            "leerlab": problem.leerlab,
+            "field": problem.field or None,
+            "severity": str(problem.severity),
+            "code": problem.code,
+            "message": message(problem),
+            "hint": hint(problem),
+        }
+        for problem in problems
+    ]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def github_report(problems: Iterable[Problem]) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…::message``."""
+    lines = []
+    for problem in problems:
+        properties = [f"file={_github_property(problem.file)}"]
+        if problem.line:
+            properties += [f"line={problem.line}", f"col={problem.column}"]
+        title = f"{_subject(problem)}".removesuffix(": ")
+        if title:
+            properties.append(f"title={_github_property(title)}")
+        lines.append(
+            f"::{problem.severity} {','.join(properties)}::{_github_data(_words(problem))}\n"
+        )
+    return "".join(lines)
+
+
+def _github_data(text: str) -> str:
+    # As GitHub's toolkit escapes a command's message.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def summary(leerlabs: int, errors: int, warnings: int) -> str:
+    """``6 leerlabs, 0 errors, 1 warning``, in the interface language."""
+    parts: Sequence[str] = (
+        ngettext("{count} leerlab", "{count} leerlabs", leerlabs).format(count=leerlabs),
+        ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    )
+    return ", ".join(parts) + "\n"

@@ -1,0 +1,177 @@
+"""`leerlab diff`: what changed between two editions, as text, Markdown and JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from helpers import SCRIPT, shell_environment
+from leerlab_cli.cli import app
+
+NEW_LAB = """
+[[leerlab]]
+slug = "zeven"
+name = "Leerlab *Zeven*"
+place = "Utrecht"
+provinces = ["Utrecht"]
+schools = [{ name = "A", types = ["vo"] }]
+"""
+
+
+@pytest.fixture
+def editions(shipped: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The shipped dataset, and a new edition: a lab added, one removed, an e-mail fixed,
+    a route's status changed."""
+    text = shipped.read_text(encoding="utf-8")
+    edited = text.replace('email = "hub@dr.nassaucollege.nl"', 'email = "hub@drnassau.nl"')
+    edited = edited.replace(
+        '{ leerwegen = ["bb"], niveaus = [3, 4], status = "planned" }',
+        '{ leerwegen = ["bb"], niveaus = [3, 4], status = "scheduled", start = "2023-09" }',
+    )
+    edited = edited[: edited.index('[[leerlab]]\nslug = "midden-limburg"')] + NEW_LAB
+    new = tmp_path / "new.toml"
+    new.write_text(edited, encoding="utf-8")
+    return shipped, new
+
+
+def test_text_report(runner: CliRunner, editions: tuple[Path, Path]) -> None:
+    old, new = editions
+    result = runner.invoke(app, ["diff", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Added:\n"
+        "  zeven  Leerlab *Zeven*\n"
+        "Removed:\n"
+        "  midden-limburg  Leerlab Midden-Limburg\n"
+        "Changed:\n"
+        "  assen  Leerlab Assen\n"
+        '    contacts[0].email: "hub@dr.nassaucollege.nl" → "hub@drnassau.nl"\n'
+        "  oost  Leerlab Oost\n"
+        '    routes[1].status: "planned" → "scheduled"\n'
+        '    routes[1].start: (nothing) → "2023-09"\n'
+        "1 added, 1 removed, 2 changed\n"
+    )
+
+
+def test_json_report(runner: CliRunner, editions: tuple[Path, Path]) -> None:
+    old, new = editions
+    result = runner.invoke(app, ["diff", "--format", "json", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {
+        "added": ["zeven"],
+        "removed": ["midden-limburg"],
+        "changed": [
+            {
+                "slug": "assen",
+                "field": "contacts[0].email",
+                "old": "hub@dr.nassaucollege.nl",
+                "new": "hub@drnassau.nl",
+            },
+            {"slug": "oost", "field": "routes[1].status", "old": "planned", "new": "scheduled"},
+            {"slug": "oost", "field": "routes[1].start", "old": None, "new": "2023-09"},
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "new"),
+    [("en", "What's new", "New:"), ("nl", "Wat is er nieuw", "Nieuw:")],
+)
+def test_markdown_section_for_the_newsletter(
+    runner: CliRunner, editions: tuple[Path, Path], language: str, heading: str, new: str
+) -> None:
+    old, edited = editions
+    result = runner.invoke(
+        app, ["diff", "--format", "markdown", str(old), str(edited)], env={"LEERLAB_LANG": language}
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"## {heading}\n\n- {new} **Leerlab \\*Zeven\\*** (`zeven`)\n")
+    html = MarkdownIt("commonmark").render(result.stdout)
+    assert "<strong>Leerlab *Zeven*</strong>" in html
+    assert "<code>routes[1].status</code>" in html
+    assert html.count("<li>") == 7
+
+
+def test_the_same_file_does_not_differ(runner: CliRunner, shipped: Path) -> None:
+    result = runner.invoke(app, ["diff", "--exit-code", str(shipped), str(shipped)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "No differences.\n"
+
+
+def test_exit_code_says_they_differ(runner: CliRunner, editions: tuple[Path, Path]) -> None:
+    old, new = editions
+    assert runner.invoke(app, ["diff", str(old), str(new)]).exit_code == 0
+    assert runner.invoke(app, ["diff", "--exit-code", str(old), str(new)]).exit_code == 1
+
+
+def test_an_invalid_edition_is_exit_1_with_its_problems(
+    runner: CliRunner, shipped: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text(
+        shipped.read_text(encoding="utf-8").replace('place = "Assen"', 'plase = "Assen"'),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["diff", str(shipped), str(broken)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{broken}:53:1: error: leerlab 'assen': place: required field place is missing",
+        f"{broken}:56:1: error: leerlab 'assen': plase: unknown field plase; did you mean place?",
+    ]
+    missing = tmp_path / "nothing.toml"
+    result = runner.invoke(app, ["diff", str(missing), str(shipped)])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {missing}: no such file\n"
+
+
+def test_data_is_printed_literally(runner: CliRunner, shipped: Path, tmp_path: Path) -> None:
+    new = tmp_path / "new.toml"
+    new.write_text(
+        shipped.read_text(encoding="utf-8").replace(
+            'name = "Leerlab Oost"', 'name = "[bold]Oost[/bold] \\u001b[2J"'
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["diff", str(shipped), str(new)])
+    assert result.exit_code == 1, result.output
+    assert "control character" in result.stderr
+    new.write_text(
+        shipped.read_text(encoding="utf-8").replace(
+            'name = "Leerlab Oost"', 'name = "[bold]Oost[/bold]"'
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["diff", str(shipped), str(new)], color=True)
+    assert result.exit_code == 0, result.output
+    assert '    name: "Leerlab Oost" → "[bold]Oost[/bold]"\n' in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown", "json"])
+def test_a_closed_pipe_ends_quietly(
+    shipped: Path, editions: tuple[Path, Path], output_format: str
+) -> None:
+    old, new = editions
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        completed = subprocess.run(
+            [str(SCRIPT), "diff", "--format", output_format, str(old), str(new)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=shell_environment(),
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert completed.stderr == ""
+    assert completed.returncode == 1
