@@ -203,7 +203,7 @@ def test_validate_shipped(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == "6 leerlabs, 0 errors, 1 warning\n"
     assert result.stderr == (
-        f"{shipped_path()}:66:3: warning: leerlab 'assen': routes[0]: "
+        f"{shipped_path()}:83:3: warning: leerlab 'assen': routes[0]: "
         "a doorlopende leerroute cannot lead to mbo niveau 1 (Entree)\n"
     )
 

@@ -39,7 +39,6 @@ NASTY = (
     '["looks", "like json"]',
     "NA",
     "null",
-    "nader te bepalen",
     " leading and trailing ",
     *HOSTILE,
 )

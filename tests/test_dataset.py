@@ -83,7 +83,7 @@ def test_every_e_mail_address_of_the_source_is_in_the_dataset(shipped: Path) -> 
 
 def test_shipped_dataset_warns_only_about_assens_niveau_1(shipped: Path) -> None:
     assert _warnings(shipped) == [
-        f"{shipped}:66:3: leerlab 'assen': routes[0]: a doorlopende leerroute cannot lead to "
+        f"{shipped}:83:3: leerlab 'assen': routes[0]: a doorlopende leerroute cannot lead to "
         "mbo niveau 1 (Entree)"
     ]
 

@@ -31,8 +31,8 @@ def editions(shipped: Path, tmp_path: Path) -> tuple[Path, Path]:
     text = shipped.read_text(encoding="utf-8")
     edited = text.replace('email = "hub@dr.nassaucollege.nl"', 'email = "hub@drnassau.nl"')
     edited = edited.replace(
-        '{ leerwegen = ["bb"], niveaus = [3, 4], status = "planned" }',
-        '{ leerwegen = ["bb"], niveaus = [3, 4], status = "scheduled", start = "2023-09" }',
+        '{ niveaus = [3, 4], status = "planned" }',
+        '{ niveaus = [3, 4], status = "scheduled", start = "2023-09" }',
     )
     edited = edited[: edited.index('[[leerlab]]\nslug = "midden-limburg"')] + NEW_LAB
     new = tmp_path / "new.toml"
@@ -115,15 +115,16 @@ def test_an_invalid_edition_is_exit_1_with_its_problems(
 ) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text(
-        shipped.read_text(encoding="utf-8").replace('place = "Assen"', 'plase = "Assen"'),
+        # The leerlab's own place (its schools' places follow it).
+        shipped.read_text(encoding="utf-8").replace('place = "Assen"', 'plase = "Assen"', 1),
         encoding="utf-8",
     )
     result = runner.invoke(app, ["diff", str(shipped), str(broken)])
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"{broken}:53:1: error: leerlab 'assen': place: required field place is missing",
-        f"{broken}:56:1: error: leerlab 'assen': plase: unknown field plase; did you mean place?",
+        f"{broken}:68:1: error: leerlab 'assen': place: required field place is missing",
+        f"{broken}:71:1: error: leerlab 'assen': plase: unknown field plase; did you mean place?",
     ]
     missing = tmp_path / "nothing.toml"
     result = runner.invoke(app, ["diff", str(missing), str(shipped)])

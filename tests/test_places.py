@@ -61,7 +61,7 @@ def test_a_school_place_outside_the_lab_provinces_is_a_warning(
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        f"warning: {path}: leerlab 'testlab' (#1): schools[1].place: Deventer lies in "
+        f"{path}:40:9: warning: leerlab 'testlab': schools[1].place: \"Deventer\" lies in "
         "Overijssel, which is not one of the leerlab's provinces\n"
     )
     assert result.stdout == "1 leerlab, 0 errors, 1 warning\n"
@@ -74,7 +74,7 @@ def test_an_unknown_municipality_asks_to_be_added(
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        f"warning: {path}: leerlab 'testlab' (#1): schools[0].place: 'Atlantis' is not in "
+        f"{path}:33:9: warning: leerlab 'testlab': schools[0].place: \"Atlantis\" is not in "
         "leerlab's table of municipalities; add it with its province to places.py\n"
     )
 
@@ -95,8 +95,9 @@ def test_places_within_the_provinces_and_schools_without_a_place_pass(
 def test_place_warning_in_dutch(runner: CliRunner, write_dataset: WriteDataset) -> None:
     path = write_dataset(make_lab(provinces=["Limburg"], schools=schools("Tilburg")))
     result = runner.invoke(app, ["validate", str(path)], env={"LEERLAB_LANG": "nl"})
-    assert "schools[0].place: Tilburg ligt in Noord-Brabant, en dat is geen van de provincies" in (
-        result.stderr
+    assert (
+        'schools[0].place: "Tilburg" ligt in Noord-Brabant, en dat is geen van de provincies'
+        in (result.stderr)
     )
 
 

@@ -71,7 +71,7 @@ def test_the_hook_checks_each_committed_dataset(tmp_path: Path) -> None:
     assert "leerlab validate" in output, output
     assert "Failed" in output, output
     assert (
-        "bad.toml:43:18: error: leerlab 'apeldoorn': routes[0].leerwegen[0]: "
+        "bad.toml:58:18: error: leerlab 'apeldoorn': routes[0].leerwegen[0]: "
         '"kader" is not one of "bb", "kb", "gl", "tl"; write "kb"'
     ) in output
     assert "good.toml:" in output  # its warning: both files were checked

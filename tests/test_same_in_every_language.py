@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -16,6 +18,8 @@ MACHINE_FORMATS: dict[str, tuple[str | None, ...]] = {
     "export": ("csv", "json", "toml"),
     "info": ("json",),
     "schema": (None,),
+    "validate": ("json",),
+    "diff": ("json",),
 }
 """Each command's formats for programs (None: the command's only output)."""
 
@@ -26,7 +30,8 @@ PEOPLE_FORMATS: dict[str, tuple[str | None, ...]] = {
     "contacts": ("table",),
     "export": ("markdown", "html"),
     "info": ("text",),
-    "validate": (None,),
+    "validate": ("text", "github"),
+    "diff": ("text", "markdown"),
 }
 """The formats for people, in the interface language."""
 
@@ -35,7 +40,9 @@ CASES = [
     for command, formats in MACHINE_FORMATS.items()
     for output_format in formats
     for filters in (["--sector", "zorg"], [])
-    if command in ("list", "routes", "contacts", "export") or not filters
+    if (command in ("list", "routes", "contacts", "export") or not filters)
+    # diff compares two files it is given: see its own test below.
+    and command != "diff"
 ]
 
 
@@ -74,3 +81,21 @@ def test_the_excel_csv_is_for_people_and_plain_csv_is_not(runner: CliRunner) -> 
         for language in ("nl", "en")
     }
     assert outputs["nl"] != outputs["en"]
+
+
+def test_diff_json_is_the_same_in_dutch_and_english(
+    runner: CliRunner, shipped: Path, tmp_path: Path
+) -> None:
+    new = tmp_path / "new.toml"
+    edited = shipped.read_text(encoding="utf-8").replace(
+        'email = "hub@dr.nassaucollege.nl"', 'email = "hub@drnassau.nl"'
+    )
+    new.write_text(edited, encoding="utf-8")
+    outputs = {}
+    for language in ("nl", "en"):
+        args = ["diff", "--format", "json", str(shipped), str(new)]
+        result = runner.invoke(app, args, env={"LEERLAB_LANG": language})
+        assert result.exit_code == 0, result.output
+        outputs[language] = result.stdout_bytes
+    assert outputs["nl"] == outputs["en"]
+    assert b"contacts[0].email" in outputs["nl"]

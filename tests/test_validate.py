@@ -50,7 +50,7 @@ def test_six_mistakes_in_one_run_each_at_its_line(
     assert result.exit_code == 1, result.output
     lab = f"{path}:{{}}: error: leerlab 'apeldoorn': "
     shipped_warning = (
-        f"{path}:66:3: warning: leerlab 'assen': routes[0]: a doorlopende leerroute cannot "
+        f"{path}:83:3: warning: leerlab 'assen': routes[0]: a doorlopende leerroute cannot "
         "lead to mbo niveau 1 (Entree)"
     )
     assert result.stderr.splitlines() == [
@@ -103,7 +103,7 @@ def test_github_annotations_escape_as_the_toolkit_does(
     assert result.exit_code == 1, result.output
     lines = result.stdout.splitlines()
     assert len(lines) == 7
-    assert lines[0].startswith(f"::warning file={path},line=66,col=3,title=leerlab 'assen'%3A ")
+    assert lines[0].startswith(f"::warning file={path},line=83,col=3,title=leerlab 'assen'%3A ")
     assert lines[3] == (
         f"::error file={path},line={header + 8},col=1,title=leerlab 'apeldoorn'%3A sectorz"
         "::unknown field sectorz; did you mean sectors?"

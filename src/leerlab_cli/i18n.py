@@ -18,7 +18,8 @@ from __future__ import annotations
 import gettext as stdlib_gettext
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 DOMAIN = "leerlab"
@@ -168,3 +169,15 @@ def _refresh_rich_constants() -> None:
     for constant, message in RICH_CONSTANTS.items():
         if hasattr(rich_utils, constant):
             setattr(rich_utils, constant, gettext(message))
+
+
+@contextmanager
+def in_english() -> Iterator[None]:
+    """Word what runs inside in English: output for programs never depends on the language."""
+    global _active
+    previous = _active
+    _active = stdlib_gettext.NullTranslations()
+    try:
+        yield
+    finally:
+        _active = previous

@@ -14,8 +14,8 @@ from leerlab_cli.errors import DatasetError
 from leerlab_cli.i18n import N_
 
 HELP = N_(
-    "Show what changed between two editions of a dataset: leerlabs added and removed, and "
-    "each field that changed. Both files are validated first."
+    "Show what changed between two editions of a dataset.\n\n"
+    "Leerlabs added and removed, and each field that changed; both files are validated first."
 )
 EXAMPLES = N_(
     "Examples:\n\nleerlab diff oud.toml nieuw.toml\n\n"
@@ -43,13 +43,14 @@ def diff_datasets(
         typer.Option(
             "--format",
             "-f",
-            help=N_('text, markdown (a "What\'s new" section) or json.'),
+            help=N_("text, json, or markdown for a newsletter."),
+            metavar="FORMAT",
             case_sensitive=False,
         ),
     ] = DiffFormat.text,
     exit_code: Annotated[
         bool,
-        typer.Option("--exit-code", help=N_("Exit 1 when the datasets differ, as git diff does.")),
+        typer.Option("--exit-code", help=N_("Exit 1 when they differ, like git diff.")),
     ] = False,
 ) -> None:
     """Show what changed between two datasets (the help is `HELP`)."""

@@ -14,13 +14,14 @@ from leerlab_cli.cli.options import DataOption
 from leerlab_cli.cli.terminal import report, write
 from leerlab_cli.errors import DatasetError, InvalidDataset
 from leerlab_cli.formats import problems as worded
-from leerlab_cli.i18n import N_
+from leerlab_cli.i18n import N_, in_english
 from leerlab_cli.problems import Problem, Severity
 from leerlab_cli.text import printable
 
 HELP = N_(
-    "Check datasets: every problem at its line and column, with the fix where one is close. "
-    "Errors make a dataset unusable (exit 1); warnings flag what the law forbids."
+    "Check datasets: every problem at its line, with the fix.\n\n"
+    "Errors make a dataset unusable (exit 1). Warnings point at what the law does not "
+    "allow, and at school places outside the leerlab's provinces."
 )
 EXAMPLES = N_(
     "Examples:\n\nleerlab validate\n\nleerlab validate mijn-leerlabs.toml\n\n"
@@ -52,6 +53,7 @@ def validate_dataset(
             "--format",
             "-f",
             help=N_("text (one line a problem, on stderr), json or github (on stdout)."),
+            metavar="FORMAT",
             case_sensitive=False,
         ),
     ] = ValidateFormat.text,
@@ -71,7 +73,9 @@ def validate_dataset(
     errors = sum(problem.severity is Severity.error for problem in found)
     warnings = len(found) - errors
     if output_format is ValidateFormat.json:
-        write(worded.json_report(found))
+        # For programs: the messages and hints in English, whatever the interface language.
+        with in_english():
+            write(worded.json_report(found))
     elif output_format is ValidateFormat.github:
         write(worded.github_report(found))
     else:
