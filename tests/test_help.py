@@ -169,3 +169,16 @@ def test_format_help_names_every_choice() -> None:
                 assert isinstance(param.type, click.Choice)
                 help_words = re.findall(r"\w+", getattr(param, "help", "") or "")
                 assert set(param.type.choices) <= set(help_words), (name, param.help)
+
+
+@pytest.mark.parametrize("args", HELPS, ids=["leerlab", *COMMANDS])
+def test_the_usage_line_is_in_the_interface_language(runner: CliRunner, args: list[str]) -> None:
+    dutch = help_text(runner, args, "nl")
+    english = help_text(runner, args, "en")
+    assert "[OPTIES]" in dutch, dutch
+    assert "OPTIONS" not in dutch, dutch
+    assert "[OPTIONS]" in english, english
+    assert "OPTIES" not in english, english
+    if not args:
+        assert "OPDRACHT [ARGUMENTEN]..." in dutch, dutch
+        assert "COMMAND [ARGS]..." in english, english

@@ -140,7 +140,10 @@ def localize(command: click.Command) -> None:
             message = vars(item).setdefault(f"_message_{attribute}", getattr(item, attribute, None))
             if message:
                 setattr(item, attribute, _(_TYPER_HELP.get(message, message)))
+    # The usage line's placeholders, which click does not mark for translation.
+    command.options_metavar = _("[OPTIONS]")
     if isinstance(command, LeerlabGroup):
+        command.subcommand_metavar = _("COMMAND [ARGS]...")
         for built in command.commands._built.values():  # type: ignore[attr-defined]
             localize(built)
 
