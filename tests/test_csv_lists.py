@@ -14,11 +14,12 @@ from typing import Any
 import pandas as pd
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from helpers import HOSTILE, WriteDataset, exported, make_lab
 from leerlab_cli.dataset import load
-from leerlab_cli.formats.csv_format import PLAIN_CSV_COLUMNS, labs_csv
+from leerlab_cli.formats.csv_format import PLAIN_CSV_COLUMNS, json_list, labs_csv
 from leerlab_cli.models import Dataset, Leerlab, Undetermined
 from strategies import generated_datasets
 
@@ -130,3 +131,10 @@ def test_empty_lists_are_empty_arrays(runner: CliRunner, write_dataset: WriteDat
 @given(generated_datasets())
 def test_generated_datasets_read_back_exactly(dataset: Dataset) -> None:
     assert_reads_back(labs_csv(dataset.leerlab), list(dataset.leerlab))
+
+
+@given(st.lists(st.text()))
+def test_a_list_cell_is_the_json_of_its_values(values: list[str]) -> None:
+    # Written without json.dumps for speed: the text must be exactly what it would write.
+    assert json_list(values) == json.dumps(values, ensure_ascii=False)
+    assert json.loads(json_list(values)) == values
