@@ -22,10 +22,12 @@ def _frames_of_ours(stderr: str) -> list[str]:
     # the console script imports `re` (runpy, for `python -m`, imports the package's
     # one-line __init__): a Ctrl-C in those first milliseconds, more on a busy machine,
     # is outside leerlab. Any frame of leerlab's own modules or its dependencies is not.
+    # Python's own start-up runs the .pth hooks in site-packages too (setuptools'
+    # _distutils_hack), before any line of leerlab: not ours either.
     return [
         frame
         for frame in re.findall(r'File "([^"]+)"', stderr)
-        if "site-packages" in frame
+        if ("site-packages" in frame and "_distutils_hack" not in frame)
         or (
             "leerlab_cli" in frame
             and not frame.endswith(os.path.join("leerlab_cli", "__init__.py"))
