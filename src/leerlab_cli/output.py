@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import select
 import signal
 import stat
 import tempfile
 from pathlib import Path
 
+from leerlab_cli.descriptor import write_all
 from leerlab_cli.errors import OutputError
 from leerlab_cli.text import printable
 
@@ -127,20 +127,12 @@ def _write_in_place(target: Path, data: bytes, name: str) -> None:
 def _write_to_descriptor(descriptor: int, data: bytes, name: str) -> None:
     # All of `data`, at the descriptor's own position (or end, when opened to append);
     # a reader that has gone stays a BrokenPipeError, which ends the command quietly.
-    view = memoryview(data)
-    while view:
-        try:
-            written = os.write(descriptor, view)
-        except BlockingIOError:
-            select.select([], [descriptor], [])
-            continue
-        except InterruptedError:
-            continue
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise _cannot_write(name, error) from None
-        view = view[written:]
+    try:
+        write_all(descriptor, data)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _cannot_write(name, error) from None
 
 
 def _sync_folder(folder: Path) -> None:

@@ -16,10 +16,10 @@ import contextlib
 import errno
 import io
 import os
-import select
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from leerlab_cli.descriptor import write_all
 from leerlab_cli.text import printable
 
 if TYPE_CHECKING:
@@ -87,21 +87,12 @@ class _CompleteWriter(io.RawIOBase):
             return len(data)
         if self.descriptor is None:
             raise StdoutError(errno.EBADF, os.strerror(errno.EBADF))
-        view = memoryview(data).cast("B")
-        while view:
-            try:
-                written = os.write(self.descriptor, view)
-            except BlockingIOError:
-                # A non-blocking stdout whose reader is slower: wait until it takes more.
-                select.select([], [self.descriptor], [])
-                continue
-            except InterruptedError:
-                continue
-            except BrokenPipeError:
-                raise
-            except OSError as problem:
-                raise StdoutError(problem.errno, problem.strerror) from None
-            view = view[written:]
+        try:
+            write_all(self.descriptor, data)
+        except BrokenPipeError:
+            raise
+        except OSError as problem:
+            raise StdoutError(problem.errno, problem.strerror) from None
         return len(data)
 
 
