@@ -1,7 +1,7 @@
 """The municipalities the dataset names as school places, and the province each lies in (pure).
 
 Only the municipalities in use are listed, each a public fact checked against the
-page named beside it (stored copies, checked in 2025). A dataset may name others:
+page named beside it (stored copies, checked 2026-11-29). A dataset may name others:
 `leerlab validate` then warns and asks for the municipality to be added here.
 """
 
