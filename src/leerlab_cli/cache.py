@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from leerlab_cli.models import Dataset
+from leerlab_cli.signals import held
 
 DIR_VAR = "LEERLAB_CACHE_DIR"
 DISABLE_VAR = "LEERLAB_NO_CACHE"
@@ -133,7 +134,8 @@ def read(folder: Path, cache_key: str) -> Dataset | None:
         if header != _LAYOUT + b" " + cache_key.encode():
             return None
         # Validated again: the JSON holds data only, and wrong data is rejected.
-        return Dataset.model_validate_json(body)
+        with held():
+            return Dataset.model_validate_json(body)
     except Exception:
         # Missing, unreadable, truncated, not ours or not valid: load the file
         # instead; `write` then replaces it.

@@ -19,6 +19,7 @@ from leerlab_cli.errors import DatasetError, InvalidDataset
 from leerlab_cli.i18n import _
 from leerlab_cli.models import Dataset
 from leerlab_cli.problems import Problem, Severity
+from leerlab_cli.signals import held
 from leerlab_cli.text import printable
 
 ENV_VAR = "LEERLAB_DATA"
@@ -185,7 +186,8 @@ def validate_document(document: dict[str, Any], name: str, text: str | None = No
     `text`, the TOML the document was read from, places each problem at its line.
     """
     try:
-        dataset = Dataset.model_validate(document)
+        with held():
+            dataset = Dataset.model_validate(document)
     except ValidationError:
         raise _invalid(_errors(document, name, text)) from None
     if problems.integrity_findings(document):

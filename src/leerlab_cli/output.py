@@ -12,6 +12,7 @@ from pathlib import Path
 
 from leerlab_cli.descriptor import write_all
 from leerlab_cli.errors import OutputError
+from leerlab_cli.signals import TERMINATING_SIGNALS
 from leerlab_cli.text import printable
 
 _TEMP_PREFIX = ".leerlab-"
@@ -19,11 +20,6 @@ _TEMP_SUFFIX = ".tmp"
 
 # The names a process has for its own open files: /dev/stdout leads to /proc/self/fd/1.
 _DESCRIPTOR_PATH = re.compile(r"/(?:dev|proc/(?:self|thread-self|(?P<pid>\d+)))/fd/(?P<fd>\d+)")
-
-TERMINATING_SIGNALS = frozenset(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-)
-"""The signals that end the command; blocked from the rename on, see `write_atomically`."""
 
 
 def write_atomically(path: Path, data: bytes) -> None:

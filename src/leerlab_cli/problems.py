@@ -35,6 +35,7 @@ from leerlab_cli.models import (
     SchoolStatement,
     Undetermined,
 )
+from leerlab_cli.signals import held
 
 
 class Severity(StrEnum):
@@ -114,7 +115,8 @@ def field_path(parts: Iterable[int | str]) -> str:
 def schema_findings(document: Mapping[str, Any]) -> list[Finding]:
     """Everything the models refuse in `document`: every field of every leerlab at once."""
     try:
-        Dataset.model_validate(document)
+        with held():
+            Dataset.model_validate(document)
     except ValidationError as error:
         return _from_validation_error(error)
     return []
@@ -252,14 +254,15 @@ def warning_findings(document: Mapping[str, Any], failed_labs: set[int]) -> list
 
     labs = document.get("leerlab")
     findings: list[Finding] = []
-    for number, lab in enumerate(labs if isinstance(labs, list) else []):
-        if number in failed_labs:
-            continue
-        try:
-            valid = Leerlab.model_validate(lab)
-        except ValidationError:
-            continue
-        findings.extend(domain_findings(valid, number))
+    with held():
+        for number, lab in enumerate(labs if isinstance(labs, list) else []):
+            if number in failed_labs:
+                continue
+            try:
+                valid = Leerlab.model_validate(lab)
+            except ValidationError:
+                continue
+            findings.extend(domain_findings(valid, number))
     return findings
 
 

@@ -308,7 +308,7 @@ def _terminating_signals_raise(*, keep_held: bool = False) -> Iterator[None]:
     # command's success into a failure. Here they are released at the end, a
     # signal that arrived meanwhile discarded; or, for the console script, kept
     # blocked until the process has ended.
-    from leerlab_cli.output import TERMINATING_SIGNALS
+    from leerlab_cli.signals import TERMINATING_SIGNALS
 
     previous: dict[signal.Signals, Any] = {}
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
