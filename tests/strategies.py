@@ -18,6 +18,7 @@ from leerlab_cli.models import (
     RouteKind,
     RouteStatus,
     SchoolType,
+    validate_leerlab,
 )
 
 SHIPPED = shipped_path().read_bytes()
@@ -168,7 +169,7 @@ def leerlabs(draw: st.DrawFn) -> list[Leerlab]:
                 for _ in range(draw(st.integers(0, 2)))
             ],
         )
-        labs.append(Leerlab.model_validate(lab))
+        labs.append(validate_leerlab(lab))
     return labs
 
 

@@ -51,7 +51,7 @@ def test_a_hit_returns_an_equal_dataset(
     no_validation()
     cached = dataset.load(path)
     assert cached == fresh
-    assert cached.model_dump() == fresh.model_dump()
+    assert cached == fresh
     assert type(cached.leerlab[0]) is type(fresh.leerlab[0])
 
 

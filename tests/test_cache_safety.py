@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import make_lab
-from leerlab_cli import cache, dataset
+from leerlab_cli import cache, dataset, models
 from leerlab_cli.cli import app
 
 needs_root = pytest.mark.skipif(
@@ -57,7 +57,7 @@ def test_the_cache_file_is_json_data(
     fresh = dataset.load(path)
     [entry] = list(folder.iterdir())
     body = entry.read_bytes().partition(b"\n")[2]
-    assert dataset.Dataset.model_validate_json(body) == fresh
+    assert models.dataset_from_json(body) == fresh
 
 
 def test_a_pickle_in_the_cache_is_never_run(
@@ -169,9 +169,7 @@ def test_swapping_the_cache_folder_never_serves_another_users_data(
                 (theirs / entry.name).write_bytes(pickle.dumps((cache_key, _WritesMarker(marker))))
             else:
                 header = content.partition(b"\n")[0]
-                (theirs / entry.name).write_bytes(
-                    header + b"\n" + hostile.model_dump_json().encode()
-                )
+                (theirs / entry.name).write_bytes(header + b"\n" + models.dataset_json(hostile))
     (theirs / f"{cache_key}.pickle").write_bytes(pickle.dumps((cache_key, _WritesMarker(marker))))
     theirs.chmod(0o777)
     stop = time.monotonic() + 2.0

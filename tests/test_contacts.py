@@ -16,7 +16,7 @@ from helpers import make_lab, stdout_of
 from leerlab_cli.cli import app
 from leerlab_cli.contacts import ContactRow, contact_rows, unique_addresses
 from leerlab_cli.formats.mail import address_list, mailbox
-from leerlab_cli.models import Leerlab
+from leerlab_cli.models import validate_leerlab
 
 SHIPPED_EMAILS = (
     "Zerin Eralp <z.eralp@aventus.nl>, "
@@ -54,7 +54,7 @@ def parsed_to_line(line: str) -> list[tuple[str, str]]:
 
 def test_contact_rows_are_one_per_person_in_order() -> None:
     labs = [
-        Leerlab.model_validate(
+        validate_leerlab(
             make_lab(
                 slug="a",
                 contacts=[
@@ -63,8 +63,8 @@ def test_contact_rows_are_one_per_person_in_order() -> None:
                 ],
             )
         ),
-        Leerlab.model_validate(make_lab(slug="b", contacts=[])),
-        Leerlab.model_validate(make_lab(slug="c")),
+        validate_leerlab(make_lab(slug="b", contacts=[])),
+        validate_leerlab(make_lab(slug="c")),
     ]
     assert contact_rows(labs) == [
         ContactRow("a", "Een", "een@a.nl", "School A"),

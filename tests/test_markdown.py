@@ -21,7 +21,7 @@ from leerlab_cli.formats import (
     statement_text,
 )
 from leerlab_cli.formats.markdown import OVERVIEW_COLUMNS, export_markdown
-from leerlab_cli.models import Dataset, Leerlab
+from leerlab_cli.models import Dataset, Leerlab, validate_leerlab
 from leerlab_cli.text import one_line
 from strategies import generated_datasets
 
@@ -245,7 +245,7 @@ def test_markdown_renders_hostile_values_literally(
         contacts=[{"name": value, "email": "piet@test.nl"}],
     )
     text = exported(runner, write_dataset(lab, meta={**META, "title": value}))
-    labs = [Leerlab.model_validate(lab)]
+    labs = [validate_leerlab(lab)]
     assert_markdown_matches(text, labs, value)
     items = item_texts(markdown_tokens(text))
     shown = rendered(value)

@@ -16,7 +16,7 @@ from helpers import make_lab, stdout_of
 from leerlab_cli.cli import app
 from leerlab_cli.coverage import NIVEAUS, Cell, matrix_rows, route_matrix
 from leerlab_cli.dataset import load
-from leerlab_cli.models import Leerlab, Leerweg
+from leerlab_cli.models import Leerlab, Leerweg, validate_leerlab
 
 LEERWEGEN = ["bb", "kb", "gl", "tl"]
 
@@ -39,7 +39,7 @@ def cells_json(**filled: tuple[list[str], list[str]]) -> list[dict[str, Any]]:
 
 
 def lab(slug: str, *routes: dict[str, Any]) -> Leerlab:
-    return Leerlab.model_validate(make_lab(slug=slug, routes=list(routes)))
+    return validate_leerlab(make_lab(slug=slug, routes=list(routes)))
 
 
 def route(leerwegen: list[str], niveaus: list[int], status: str = "running") -> dict[str, Any]:

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 from typer.testing import CliRunner
 
 from helpers import META, make_lab
 from leerlab_cli.cli import app
-from leerlab_cli.models import Dataset
+from leerlab_cli.models import validate_dataset
 from leerlab_cli.schema import DIALECT, dataset_schema
 
 REPO = Path(__file__).resolve().parents[1]
@@ -91,7 +91,7 @@ def test_a_lab_with_nader_te_bepalen_and_every_field_validates(schema: dict[str,
         ],
     )
     assert list(lab_validator(schema).iter_errors(lab)) == []
-    Dataset.model_validate({"meta": META, "leerlab": [lab]})
+    validate_dataset({"meta": META, "leerlab": [lab]})
 
 
 def with_route(**changes: Any) -> dict[str, Any]:
@@ -126,7 +126,7 @@ INVALID_LABS = {
 @pytest.mark.parametrize("lab", INVALID_LABS.values(), ids=INVALID_LABS.keys())
 def test_schema_rejects_what_the_models_reject(schema: dict[str, Any], lab: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
-        Dataset.model_validate({"meta": META, "leerlab": [lab]})
+        validate_dataset({"meta": META, "leerlab": [lab]})
     assert list(lab_validator(schema).iter_errors(lab)) != []
     document = {"meta": META, "leerlab": [lab]}
     assert not Draft202012Validator(schema).is_valid(document)

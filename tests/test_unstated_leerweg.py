@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from helpers import WriteDataset, exported, make_lab, stdout_of
 from leerlab_cli.cli import app
 from leerlab_cli.dataset import load
-from leerlab_cli.models import Route
+from leerlab_cli.models import validate_leerlab
 
 UNSTATED = {"niveaus": [3, 4], "status": "planned"}
 """A route as the dataset file writes one without a stated leerweg: `leerwegen` left out."""
@@ -31,7 +31,8 @@ def test_oost_states_no_leerweg_for_its_later_routes(shipped: Path) -> None:
 
 
 def test_leaving_leerwegen_out_means_not_stated() -> None:
-    assert Route.model_validate({"niveaus": [2]}).leerwegen == []
+    lab = validate_leerlab(make_lab(routes=[{"niveaus": [2]}]))
+    assert lab.routes[0].leerwegen == []
 
 
 def test_an_explicit_empty_list_is_an_error_with_a_hint(

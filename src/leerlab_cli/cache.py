@@ -1,6 +1,6 @@
 """A cache of validated datasets, keyed on the content of the dataset file.
 
-Loading a dataset means parsing TOML and having pydantic validate it; for a large
+Loading a dataset means parsing TOML and having pydantic-core validate it; for a large
 file that is most of what a command costs. So a validated `Dataset` is stored in
 the user's cache folder as JSON, and the next call on the same bytes has
 pydantic-core read that JSON back, which is several times faster than TOML.
@@ -9,10 +9,10 @@ The cache stores data, never objects: reading it back validates again, so a file
 that someone else slipped in can at worst be rejected, and cannot run code.
 
 The key is the SHA-256 of the file's bytes together with everything else that
-decides what loading those bytes yields: leerlab's version and the source of
-the modules that define validity, and pydantic's, pydantic-core's and Python's
-versions. It never involves the file's name or mtime, so an edited file cannot
-be served from the cache, however its mtime and size look.
+decides what loading those bytes yields: leerlab's version, the source of the
+modules that define validity, and pydantic-core's and Python's versions. It never
+involves the file's name or mtime, so an edited file cannot be served from the
+cache, however its mtime and size look.
 
 The folder and its files are opened without following symbolic links, and what
 was opened is checked (a folder or regular file, owned by the user, writable by
@@ -43,7 +43,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from leerlab_cli.models import Dataset
+from leerlab_cli.models import Dataset, dataset_from_json, dataset_json
 from leerlab_cli.signals import held
 
 DIR_VAR = "LEERLAB_CACHE_DIR"
@@ -109,13 +109,12 @@ def key(raw: bytes) -> str | None:
 @functools.cache
 def _code_fingerprint() -> bytes:
     # Computed once a process; an OSError is raised again on the next call.
-    import pydantic
     import pydantic_core
 
     from leerlab_cli import __version__
 
     digest = hashlib.sha256(_LAYOUT)
-    for part in (__version__, pydantic.VERSION, pydantic_core.__version__, sys.version):
+    for part in (__version__, pydantic_core.__version__, sys.version):
         digest.update(part.encode() + b"\0")
     package = Path(__file__).parent
     for module in _DEFINING_MODULES:
@@ -135,7 +134,7 @@ def read(folder: Path, cache_key: str) -> Dataset | None:
             return None
         # Validated again: the JSON holds data only, and wrong data is rejected.
         with held():
-            return Dataset.model_validate_json(body)
+            return dataset_from_json(body)
     except Exception:
         # Missing, unreadable, truncated, not ours or not valid: load the file
         # instead; `write` then replaces it.
@@ -167,9 +166,7 @@ def _write(folder: Path, cache_key: str, dataset: Dataset) -> None:
     try:
         header = b"%s %s\n" % (_LAYOUT, cache_key.encode())
         # Bytes straight from pydantic-core: no str and no joined copy of a big dataset.
-        # Only what the file set: a default that validation never sees (a route's
-        # unstated leerwegen, []) would not validate when read back.
-        body = Dataset.__pydantic_serializer__.to_json(dataset, exclude_unset=True)
+        body = dataset_json(dataset)
         with _opened_folder(folder, create=True) as folder_fd:
             _write_entry(folder_fd, cache_key, header, body)
             _prune(folder_fd)

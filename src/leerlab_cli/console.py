@@ -1,6 +1,6 @@
 """The console script `leerlab`, and `python -m leerlab_cli`: Ctrl-C is quiet from the start.
 
-Importing the app takes a while (typer, rich, pydantic); a Ctrl-C meanwhile would
+Importing the app takes a while (typer, click, pydantic-core); a Ctrl-C meanwhile would
 end in a `KeyboardInterrupt` traceback from some import. So this module, which
 imports nothing heavy, first makes SIGINT end the process at once with exit code
 130: nothing has been written yet, so nothing needs cleaning up, and an exception
@@ -13,8 +13,6 @@ imported, Ctrl-C is a `KeyboardInterrupt` again, so that what is being written
 # the rest of this module, and a Ctrl-C could arrive meanwhile.
 import _signal  # type: ignore[import-not-found]  # no stub; the same API as `signal`
 import os
-import sys
-import types
 
 INTERRUPTED = 128 + _signal.SIGINT
 """The exit code after Ctrl-C, as the shell reports it."""
@@ -30,29 +28,8 @@ if _INTERRUPTIBLE:
     _signal.signal(_signal.SIGINT, _exit_at_once)
 
 
-PLUGIN_LOADER = "pydantic.plugin._loader"
-"""The module pydantic imports to find its plugins, the first time it builds a validator."""
-
-
-def _without_pydantic_plugins() -> None:
-    # leerlab uses no pydantic plugins, and looking for them costs about a tenth of
-    # the start-up: pydantic's plugin loader imports importlib.metadata (and with it
-    # email, zipfile, csv, calendar, socket) and reads the entry points of every
-    # installed package. PYDANTIC_DISABLE_PLUGINS is pydantic's documented switch
-    # to skip the search, but the loader module imports importlib.metadata before
-    # it reads the switch; so, with the switch on, a loader that finds no plugins
-    # stands in for it. Done here, in the console script only: a program that
-    # imports leerlab keeps its own plugins.
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    if PLUGIN_LOADER not in sys.modules:
-        loader = types.ModuleType(PLUGIN_LOADER, "pydantic's plugin loader, finding none")
-        loader.get_plugins = tuple  # type: ignore[attr-defined]  # get_plugins() -> ()
-        sys.modules[PLUGIN_LOADER] = loader
-
-
 def main() -> None:
     """Run the app as the console script."""
-    _without_pydantic_plugins()
     from leerlab_cli import cache
     from leerlab_cli.cli import main as run
 

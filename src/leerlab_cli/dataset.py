@@ -12,12 +12,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from leerlab_cli import cache, problems
 from leerlab_cli.errors import DatasetError, InvalidDataset
 from leerlab_cli.i18n import _
-from leerlab_cli.models import Dataset
+from leerlab_cli.models import Dataset, validate_dataset
 from leerlab_cli.problems import Problem, Severity
 from leerlab_cli.signals import held
 from leerlab_cli.text import printable
@@ -187,7 +187,7 @@ def validate_document(document: dict[str, Any], name: str, text: str | None = No
     """
     try:
         with held():
-            dataset = Dataset.model_validate(document)
+            dataset = validate_dataset(document)
     except ValidationError:
         raise _invalid(_errors(document, name, text)) from None
     if problems.integrity_findings(document):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from leerlab_cli.models import Dataset
+from leerlab_cli.models import Dataset, as_data
 from leerlab_cli.problems import field_path
 
 
@@ -46,8 +46,8 @@ def compare(old: Dataset, new: Dataset) -> DatasetDiff:
     changed: list[Change] = []
     for slug, lab in new_labs.items():
         if slug in old_labs:
-            before = old_labs[slug].model_dump(mode="json")
-            after = lab.model_dump(mode="json")
+            before = as_data(old_labs[slug])
+            after = as_data(lab)
             changed.extend(
                 Change(slug, field_path(path), was, now)
                 for path, was, now in _differences((), before, after)

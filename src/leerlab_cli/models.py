@@ -1,28 +1,25 @@
-"""The dataset format: pydantic models and the closed vocabularies they use.
+"""The dataset format: frozen dataclasses, the closed vocabularies they use, and how
+pydantic-core validates a file into them.
 
-The models are kept lean on purpose: every validator, union and enum adds to
-the schema that pydantic builds when a command first validates a dataset, and
-that time is paid on every call of the tool (unless the cache holds the dataset).
-No ``from __future__ import annotations``: annotations that are objects spare
-pydantic evaluating strings when it creates the classes, on every call.
+Every field says in its metadata how it is validated (a pydantic-core schema), what
+it means and an example. `_class_schema` turns a class's fields into the schema that
+validates a table into the class; `validate_dataset` and `dataset_from_json` (the
+cache) check whole files with them, and `leerlab schema` makes the JSON Schema from
+the same schemas. Dataclasses and pydantic-core's schema builders rather than
+pydantic models: defining pydantic models and generating their validators costs
+more than everything else a command does (about 30 ms on every call of the tool),
+and these are the schemas pydantic would generate for such models.
 """
 
-from enum import StrEnum
-from typing import Annotated, Literal
+from __future__ import annotations
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Strict,
-    StringConstraints,
-    Tag,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, field, fields
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi
 # embedding/override/isolate characters that can make text display reversed.
@@ -35,12 +32,34 @@ EMAIL_PATTERN = rf"^[A-Za-z0-9._%+-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})+$"
 # When a route starts: a year (2021), a school year (2019-2020) or a month (2021-09).
 START_PATTERN = r"^[12][0-9]{3}(-[12][0-9]{3}|-(0[1-9]|1[0-2]))?$"
 
-Text = Annotated[str, StringConstraints(pattern=CONTROL_PATTERN, min_length=1)]
+
+# Strict types: TOML has its own integers, strings and booleans, so a value of
+# another type is a mistake in the file (`niveaus = [true]`, `year = 2021.0`), not
+# something to convert. Only the vocabularies are looked up from their strings.
+TEXT = core_schema.str_schema(pattern=CONTROL_PATTERN, min_length=1, strict=True)
 """Text as people read it: never empty, never a terminal control character."""
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
-Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
-Niveau = Annotated[int, Field(ge=1, le=4)]
-Start = Annotated[str, StringConstraints(pattern=START_PATTERN)]
+SLUG = core_schema.str_schema(pattern=SLUG_PATTERN, max_length=64, strict=True)
+EMAIL = core_schema.str_schema(pattern=EMAIL_PATTERN, max_length=254, strict=True)
+START = core_schema.str_schema(pattern=START_PATTERN, strict=True)
+NIVEAU = core_schema.int_schema(ge=1, le=4, strict=True)
+
+
+def _list(items: core_schema.CoreSchema, min_length: int | None = None) -> core_schema.CoreSchema:
+    return core_schema.list_schema(items, min_length=min_length, strict=True)
+
+
+def _optional(schema: core_schema.CoreSchema) -> core_schema.CoreSchema:
+    return core_schema.nullable_schema(schema)
+
+
+def _ref(name: str) -> core_schema.CoreSchema:
+    # A class or vocabulary by name: each is defined once, in `_DEFINITIONS`.
+    return core_schema.definition_reference_schema(name)
+
+
+def _about(schema: core_schema.CoreSchema, description: str, *examples: object) -> dict[str, Any]:
+    """A field's metadata: how it is validated, what it means, and examples."""
+    return {"schema": schema, "description": description, "examples": list(examples)}
 
 
 class Leerweg(StrEnum):
@@ -160,22 +179,15 @@ PROFIEL_ABBREVIATIONS: dict[Profiel, str] = {
     Profiel.groen: "Groen",
 }
 
-
-# The one exception to strict types: a file names a vocabulary's member by its
-# string, which is looked up (and must be one of the values).
-_Leerweg = Annotated[Leerweg, Strict(False)]
-_SchoolType = Annotated[SchoolType, Strict(False)]
-_MboLeerweg = Annotated[MboLeerweg, Strict(False)]
-_RouteStatus = Annotated[RouteStatus, Strict(False)]
-_RouteKind = Annotated[RouteKind, Strict(False)]
-_Profiel = Annotated[Profiel, Strict(False)]
-
-
-class _Model(BaseModel):
-    # Strict: TOML has its own integers, strings and booleans, so a value of another
-    # type is a mistake in the file (`niveaus = [true]`, `year = 2021.0`), not
-    # something to convert. Only the vocabularies are looked up from their strings.
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True, strict=True)
+VOCABULARIES: tuple[type[StrEnum], ...] = (
+    Leerweg,
+    SchoolType,
+    MboLeerweg,
+    RouteStatus,
+    RouteKind,
+    Profiel,
+)
+"""The closed vocabularies: a file names a member by its value."""
 
 
 def _exactly_true(value: object) -> object:
@@ -188,25 +200,27 @@ def _exactly_true(value: object) -> object:
     return value
 
 
-class Undetermined(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Undetermined:
     """A fact the source explicitly leaves open: "nader te bepalen"."""
 
-    nader_te_bepalen: Annotated[
-        Literal[True],
-        BeforeValidator(_exactly_true),
-        Field(
-            description=(
-                'Always true: the source says "nader te bepalen" (to be decided). A fact it does '
-                "not give at all is left out instead."
+    nader_te_bepalen: Literal[True] = field(
+        metadata=_about(
+            core_schema.no_info_before_validator_function(
+                _exactly_true, core_schema.literal_schema([True])
             ),
-            examples=[True],
-        ),
-    ]
+            'Always true: the source says "nader te bepalen" (to be decided). A fact it does '
+            "not give at all is left out instead.",
+            True,
+        )
+    )
 
     def __str__(self) -> str:
         return "nader te bepalen"
 
 
+UNDETERMINED_TOML = "{ nader_te_bepalen = true }"
+"""How a dataset file says that a fact is left open."""
 TEXT_TAG = "<text>"
 UNDETERMINED_TAG = "<nader te bepalen>"
 
@@ -225,138 +239,138 @@ def _not_undetermined_text(value: str) -> str:
     return value
 
 
-UNDETERMINED_TOML = "{ nader_te_bepalen = true }"
-"""How a dataset file says that a fact is left open."""
-
-Statement = Annotated[
-    Annotated[Text, AfterValidator(_not_undetermined_text), Tag(TEXT_TAG)]
-    | Annotated[Undetermined, Tag(UNDETERMINED_TAG)],
-    Discriminator(_statement_kind),
-]
+STATEMENT = core_schema.tagged_union_schema(
+    {
+        TEXT_TAG: core_schema.no_info_after_validator_function(_not_undetermined_text, TEXT),
+        UNDETERMINED_TAG: _ref("Undetermined"),
+    },
+    discriminator=_statement_kind,
+)
 """A fact in words, or explicitly undetermined. A missing fact is None."""
 
+Statement = str | Undetermined
 
-class School(_Model):
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class School:
     """A cooperating school, with whether it gives vo, mbo or both."""
 
-    name: Annotated[
-        Text,
-        Field(
-            description="The school's name as the source prints it.",
-            examples=["Etty Hillesum Lyceum", "ROC Tilburg"],
+    name: str = field(
+        metadata=_about(
+            TEXT,
+            "The school's name as the source prints it.",
+            "Etty Hillesum Lyceum",
+            "ROC Tilburg",
+        )
+    )
+    types: list[SchoolType] = field(
+        metadata=_about(
+            _list(_ref("SchoolType"), min_length=1),
+            "Whether the school gives secondary education (vo), mbo, or both.",
+            ["vo"],
+            ["vo", "mbo"],
+        )
+    )
+    note: str | None = field(
+        default=None,
+        metadata=_about(
+            _optional(TEXT),
+            "What the source adds about the school.",
+            "verschillende vo scholen en mbo",
         ),
-    ]
-    types: Annotated[
-        list[_SchoolType],
-        Field(
-            min_length=1,
-            description="Whether the school gives secondary education (vo), mbo, or both.",
-            examples=[["vo"], ["vo", "mbo"]],
+    )
+    place: str | None = field(
+        default=None,
+        metadata=_about(
+            _optional(TEXT),
+            "The municipality the school is in: geography the maintainers add and check, "
+            "not in the source.",
+            "Deventer",
+            "Molenlanden",
         ),
-    ]
-    note: Annotated[
-        Text | None,
-        Field(
-            description="What the source adds about the school.",
-            examples=["verschillende vo scholen en mbo"],
-        ),
-    ] = None
-    place: Annotated[
-        Text | None,
-        Field(
-            description=(
-                "The municipality the school is in: geography the maintainers add and check, "
-                "not in the source."
-            ),
-            examples=["Deventer", "Molenlanden"],
-        ),
-    ] = None
+    )
 
 
-class SchoolStatement(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SchoolStatement:
     """A statement the source makes for one school of the leerlab only."""
 
-    school: Annotated[
-        Text,
-        Field(
-            description="The school it is about: the name of one of the leerlab's schools.",
-            examples=["Walewyc-mavo"],
-        ),
-    ]
-    text: Annotated[
-        Text,
-        Field(
-            description="What the source says for that school.",
-            examples=["leerlingen met LO2 als examenvak"],
-        ),
-    ]
+    school: str = field(
+        metadata=_about(
+            TEXT,
+            "The school it is about: the name of one of the leerlab's schools.",
+            "Walewyc-mavo",
+        )
+    )
+    text: str = field(
+        metadata=_about(
+            TEXT, "What the source says for that school.", "leerlingen met LO2 als examenvak"
+        )
+    )
 
 
-class Route(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Route:
     """A route from vmbo leerwegen to one or more mbo niveaus."""
 
     # Left out, the leerweg is not stated by the source (the default, never validated);
     # written, it names at least one.
-    leerwegen: Annotated[
-        list[_Leerweg],
-        Field(
-            min_length=1,
-            description=(
-                "The vmbo leerwegen the route starts from: bb (basis), kb (kader), gl (gemengd), "
-                'tl (theoretisch); the source\'s "gt" is ["gl", "tl"]. Left out when the source '
-                "does not say."
-            ),
-            examples=[["bb"], ["gl", "tl"]],
+    leerwegen: list[Leerweg] = field(
+        default_factory=list,
+        metadata=_about(
+            _list(_ref("Leerweg"), min_length=1),
+            "The vmbo leerwegen the route starts from: bb (basis), kb (kader), gl (gemengd), "
+            'tl (theoretisch); the source\'s "gt" is ["gl", "tl"]. Left out when the source '
+            "does not say.",
+            ["bb"],
+            ["gl", "tl"],
         ),
-    ] = []
-    niveaus: Annotated[
-        list[Niveau],
-        Field(
-            min_length=1,
-            description="The mbo niveaus (1 Entree to 4) the route leads to.",
-            examples=[[2], [3, 4]],
+    )
+    niveaus: list[int] = field(
+        metadata=_about(
+            _list(NIVEAU, min_length=1),
+            "The mbo niveaus (1 Entree to 4) the route leads to.",
+            [2],
+            [3, 4],
         ),
-    ]
-    status: Annotated[
-        _RouteStatus,
-        Field(
-            description=(
-                "How far the route is: running, scheduled (with a start), in-development, or "
-                'planned for what the source calls "mogelijk later".'
-            ),
-            examples=["running", "planned"],
+    )
+    status: RouteStatus = field(
+        default=RouteStatus.running,
+        metadata=_about(
+            _ref("RouteStatus"),
+            "How far the route is: running, scheduled (with a start), in-development, or "
+            'planned for what the source calls "mogelijk later".',
+            "running",
+            "planned",
         ),
-    ] = RouteStatus.running
-    start: Annotated[
-        Start | None,
-        Field(
-            description=(
-                "When the route started or starts, as the source says: a year (2021), a school "
-                "year (2019-2020) or a month (2021-09). Required for a scheduled route."
-            ),
-            examples=["2019", "2019-2020", "2021-09"],
+    )
+    start: str | None = field(
+        default=None,
+        metadata=_about(
+            _optional(START),
+            "When the route started or starts, as the source says: a year (2021), a school "
+            "year (2019-2020) or a month (2021-09). Required for a scheduled route.",
+            "2019",
+            "2019-2020",
+            "2021-09",
         ),
-    ] = None
-    mbo_leerweg: Annotated[
-        _MboLeerweg | None,
-        Field(
-            description="The mbo learning pathway, where the source names it: BOL or BBL.",
-            examples=["BBL"],
+    )
+    mbo_leerweg: MboLeerweg | None = field(
+        default=None,
+        metadata=_about(
+            _optional(_ref("MboLeerweg")),
+            "The mbo learning pathway, where the source names it: BOL or BBL.",
+            "BBL",
         ),
-    ] = None
-    schools: Annotated[
-        list[Text],
-        Field(
-            description="The schools that run the route, by name, when not all of the leerlab's.",
-            examples=[["Campus 013", "ROC Tilburg"]],
+    )
+    schools: list[str] = field(
+        default_factory=list,
+        metadata=_about(
+            _list(TEXT),
+            "The schools that run the route, by name, when not all of the leerlab's.",
+            ["Campus 013", "ROC Tilburg"],
         ),
-    ] = []
-
-    @model_validator(mode="after")
-    def _scheduled_has_start(self) -> "Route":
-        if self.status is RouteStatus.scheduled and self.start is None:
-            raise PydanticCustomError("scheduled_without_start", "A scheduled route needs a start")
-        return self
+    )
 
     @property
     def counts(self) -> bool:
@@ -364,248 +378,360 @@ class Route(_Model):
         return self.status is not RouteStatus.planned
 
 
-class Contact(_Model):
+def _scheduled_has_start(route: Route) -> Route:
+    if route.status is RouteStatus.scheduled and route.start is None:
+        raise PydanticCustomError("scheduled_without_start", "A scheduled route needs a start")
+    return route
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contact:
     """A contact person of a leerlab."""
 
-    name: Annotated[
-        Text,
-        Field(
-            description="The person's name, spelled as the source prints it.",
-            examples=["Zerin Eralp"],
+    name: str = field(
+        metadata=_about(TEXT, "The person's name, spelled as the source prints it.", "Zerin Eralp")
+    )
+    email: str = field(metadata=_about(EMAIL, "The person's e-mail address.", "z.eralp@aventus.nl"))
+    organisation: str | None = field(
+        default=None,
+        metadata=_about(
+            _optional(TEXT), "The school or organisation the person works for.", "Aventus"
         ),
-    ]
-    email: Annotated[
-        Email,
-        Field(description="The person's e-mail address.", examples=["z.eralp@aventus.nl"]),
-    ]
-    organisation: Annotated[
-        Text | None,
-        Field(description="The school or organisation the person works for.", examples=["Aventus"]),
-    ] = None
+    )
 
 
-class Leerlab(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Leerlab:
     """One regional leerlab: the schools, what they work on, and whom to ask."""
 
-    slug: Annotated[
-        Slug,
-        Field(
-            description=(
-                "A short unique name for the leerlab: lowercase letters a-z, digits and single "
-                "hyphens. Commands take it as the leerlab's name."
-            ),
-            examples=["apeldoorn", "noord-brabant"],
+    slug: str = field(
+        metadata=_about(
+            SLUG,
+            "A short unique name for the leerlab: lowercase letters a-z, digits and single "
+            "hyphens. Commands take it as the leerlab's name.",
+            "apeldoorn",
+            "noord-brabant",
+        )
+    )
+    name: str = field(
+        metadata=_about(TEXT, "The leerlab's name as the source prints it.", "Leerlab Apeldoorn")
+    )
+    place: str = field(
+        metadata=_about(
+            TEXT,
+            "Where the leerlab is: a town or region. Not always the place in its name.",
+            "Apeldoorn",
+            "regio Roermond en Weert",
+        )
+    )
+    provinces: list[str] = field(
+        metadata=_about(
+            _list(TEXT, min_length=1),
+            "The provinces of its schools (geography the maintainers add; the source does not"
+            " give them).",
+            ["Gelderland"],
+            ["Zuid-Holland", "Utrecht"],
+        )
+    )
+    schools: list[School] = field(
+        metadata=_about(
+            _list(_ref("School"), min_length=1),
+            "The cooperating vo and mbo schools, as the source names them.",
+            [{"name": "Aventus", "types": ["mbo"]}],
+        )
+    )
+    schools_note: str | None = field(
+        default=None,
+        metadata=_about(
+            _optional(TEXT),
+            "What the source adds about the schools as a whole.",
+            "in samenwerking met mbo of vo scholen in de regio",
         ),
-    ]
-    name: Annotated[
-        Text,
-        Field(
-            description="The leerlab's name as the source prints it.",
-            examples=["Leerlab Apeldoorn"],
+    )
+    sectors: list[str] = field(
+        default_factory=list,
+        metadata=_about(
+            _list(TEXT),
+            "The sectors or fields the leerlab works in, as the source prints them (not "
+            "forced into the vmbo profielen).",
+            ["Zorg en Welzijn"],
         ),
-    ]
-    place: Annotated[
-        Text,
-        Field(
-            description="Where the leerlab is: a town or region. Not always the place in its name.",
-            examples=["Apeldoorn", "regio Roermond en Weert"],
+    )
+    specialisations: list[str] = field(
+        default_factory=list,
+        metadata=_about(
+            _list(TEXT),
+            "Narrower specialisations within the sectors.",
+            ["Melkveehouderij", "Hovenier"],
         ),
-    ]
-    provinces: Annotated[
-        list[Text],
-        Field(
-            min_length=1,
-            description=(
-                "The provinces of its schools (geography the maintainers add; the source does not"
-                " give them)."
-            ),
-            examples=[["Gelderland"], ["Zuid-Holland", "Utrecht"]],
+    )
+    sector_note: str | None = field(
+        default=None,
+        metadata=_about(
+            _optional(TEXT),
+            "What the source adds about the sectors.",
+            "Andere routes moeten nog ontwikkeld worden",
         ),
-    ]
-    schools: Annotated[
-        list[School],
-        Field(
-            min_length=1,
-            description="The cooperating vo and mbo schools, as the source names them.",
-            examples=[[{"name": "Aventus", "types": ["mbo"]}]],
+    )
+    profielen: list[Profiel] = field(
+        default_factory=list,
+        metadata=_about(
+            _list(_ref("Profiel")),
+            "The official vmbo profielen the source's sector names, as codes; set only where "
+            "it names one (an interpretation the maintainers add).",
+            ["zw"],
+            ["hbr"],
         ),
-    ]
-    schools_note: Annotated[
-        Text | None,
-        Field(
-            description="What the source adds about the schools as a whole.",
-            examples=["in samenwerking met mbo of vo scholen in de regio"],
+    )
+    phase: Statement | None = field(
+        default=None,
+        metadata=_about(
+            _optional(STATEMENT),
+            'The source\'s "Fase": how far the leerlab is; { nader_te_bepalen = true } when '
+            "the source leaves it open.",
+            "pilot gestart in 2019",
         ),
-    ] = None
-    sectors: Annotated[
-        list[Text],
-        Field(
-            description=(
-                "The sectors or fields the leerlab works in, as the source prints them (not "
-                "forced into the vmbo profielen)."
-            ),
-            examples=[["Zorg en Welzijn"]],
+    )
+    route_text: str | None = field(
+        default=None,
+        metadata=_about(
+            _optional(TEXT),
+            "The route in the source's own words.",
+            "van vmbo basis naar mbo niveau 2",
         ),
-    ] = []
-    specialisations: Annotated[
-        list[Text],
-        Field(
-            description="Narrower specialisations within the sectors.",
-            examples=[["Melkveehouderij", "Hovenier"]],
+    )
+    routes: list[Route] = field(
+        default_factory=list,
+        metadata=_about(
+            _list(_ref("Route")),
+            "The routes from vmbo leerwegen to mbo niveaus, from route_text.",
+            [{"leerwegen": ["bb"], "niveaus": [2], "status": "running", "start": "2019"}],
         ),
-    ] = []
-    sector_note: Annotated[
-        Text | None,
-        Field(
-            description="What the source adds about the sectors.",
-            examples=["Andere routes moeten nog ontwikkeld worden"],
+    )
+    route_kinds: list[RouteKind] = field(
+        default_factory=list,
+        metadata=_about(
+            _list(_ref("RouteKind")),
+            "The kinds of route, normalised: only doorlopende and geïntegreerde leerroute are"
+            " legal categories.",
+            ["doorlopende leerroute"],
         ),
-    ] = None
-    profielen: Annotated[
-        list[_Profiel],
-        Field(
-            description=(
-                "The official vmbo profielen the source's sector names, as codes; set only where "
-                "it names one (an interpretation the maintainers add)."
-            ),
-            examples=[["zw"], ["hbr"]],
+    )
+    works_on: Statement | None = field(
+        default=None,
+        metadata=_about(
+            _optional(STATEMENT),
+            'The source\'s "Werken aan", in its own words; { nader_te_bepalen = true } when '
+            "left open.",
+            "geïntegreerde leerroute",
         ),
-    ] = []
-    phase: Annotated[
-        Statement | None,
-        Field(
-            description=(
-                'The source\'s "Fase": how far the leerlab is; { nader_te_bepalen = true } when '
-                "the source leaves it open."
-            ),
-            examples=["pilot gestart in 2019"],
+    )
+    design: Statement | None = field(
+        default=None,
+        metadata=_about(
+            _optional(STATEMENT),
+            'The source\'s "Ontwerp van de route"; { nader_te_bepalen = true } when left open,'
+            " left out when not given.",
+            "veel praktijk en stages",
         ),
-    ] = None
-    route_text: Annotated[
-        Text | None,
-        Field(
-            description="The route in the source's own words.",
-            examples=["van vmbo basis naar mbo niveau 2"],
+    )
+    target_group: Statement | None = field(
+        default=None,
+        metadata=_about(
+            _optional(STATEMENT),
+            'The source\'s "Doelgroep"; { nader_te_bepalen = true } when left open.',
+            "breed, voor alle leerlingen",
         ),
-    ] = None
-    routes: Annotated[
-        list[Route],
-        Field(
-            description="The routes from vmbo leerwegen to mbo niveaus, from route_text.",
-            examples=[
-                [{"leerwegen": ["bb"], "niveaus": [2], "status": "running", "start": "2019"}]
-            ],
+    )
+    target_group_per_school: list[SchoolStatement] = field(
+        default_factory=list,
+        metadata=_about(
+            _list(_ref("SchoolStatement")),
+            "Target groups the source gives for one school of the leerlab only.",
+            [{"school": "Campus 013", "text": "leerlingen met het keuzevak Sport en Leiderschap"}],
         ),
-    ] = []
-    route_kinds: Annotated[
-        list[_RouteKind],
-        Field(
-            description=(
-                "The kinds of route, normalised: only doorlopende and geïntegreerde leerroute are"
-                " legal categories."
-            ),
-            examples=[["doorlopende leerroute"]],
+    )
+    contacts: list[Contact] = field(
+        default_factory=list,
+        metadata=_about(
+            _list(_ref("Contact")),
+            "The contact persons the source names.",
+            [{"name": "Zerin Eralp", "email": "z.eralp@aventus.nl", "organisation": "Aventus"}],
         ),
-    ] = []
-    works_on: Annotated[
-        Statement | None,
-        Field(
-            description=(
-                'The source\'s "Werken aan", in its own words; { nader_te_bepalen = true } when '
-                "left open."
-            ),
-            examples=["geïntegreerde leerroute"],
-        ),
-    ] = None
-    design: Annotated[
-        Statement | None,
-        Field(
-            description=(
-                'The source\'s "Ontwerp van de route"; { nader_te_bepalen = true } when left open,'
-                " left out when not given."
-            ),
-            examples=["veel praktijk en stages"],
-        ),
-    ] = None
-    target_group: Annotated[
-        Statement | None,
-        Field(
-            description='The source\'s "Doelgroep"; { nader_te_bepalen = true } when left open.',
-            examples=["breed, voor alle leerlingen"],
-        ),
-    ] = None
-    target_group_per_school: Annotated[
-        list[SchoolStatement],
-        Field(
-            description="Target groups the source gives for one school of the leerlab only.",
-            examples=[
-                [
-                    {
-                        "school": "Campus 013",
-                        "text": "leerlingen met het keuzevak Sport en Leiderschap",
-                    }
-                ]
-            ],
-        ),
-    ] = []
-    contacts: Annotated[
-        list[Contact],
-        Field(
-            description="The contact persons the source names.",
-            examples=[
-                [{"name": "Zerin Eralp", "email": "z.eralp@aventus.nl", "organisation": "Aventus"}]
-            ],
-        ),
-    ] = []
+    )
 
 
-class Meta(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Meta:
     """Where the dataset comes from."""
 
-    title: Annotated[
-        Text,
-        Field(
-            description="The title of the source.",
-            examples=["Samen op weg: naar een naadloze aansluiting vmbo-mbo"],
+    title: str = field(
+        metadata=_about(
+            TEXT,
+            "The title of the source.",
+            "Samen op weg: naar een naadloze aansluiting vmbo-mbo",
+        )
+    )
+    publisher: str = field(
+        metadata=_about(TEXT, "Who published the source.", "STERK Beroepsonderwijs")
+    )
+    year: int = field(
+        metadata=_about(
+            core_schema.int_schema(ge=1900, le=2999, strict=True),
+            "The year the source was published.",
+            2021,
+        )
+    )
+    edition: str | None = field(
+        default=None,
+        metadata=_about(
+            _optional(TEXT), "Which edition or issue of the source.", "Digizine voorjaar 2021"
         ),
-    ]
-    publisher: Annotated[
-        Text,
-        Field(
-            description="Who published the source.",
-            examples=["STERK Beroepsonderwijs"],
+    )
+    introduction: str | None = field(
+        default=None,
+        metadata=_about(
+            _optional(TEXT),
+            "The source's introduction.",
+            "Leerlingendaling, lerarentekort en ...",
         ),
-    ]
-    year: Annotated[
-        int,
-        Field(
-            ge=1900,
-            le=2999,
-            description="The year the source was published.",
-            examples=[2021],
-        ),
-    ]
-    edition: Annotated[
-        Text | None,
-        Field(
-            description="Which edition or issue of the source.",
-            examples=["Digizine voorjaar 2021"],
-        ),
-    ] = None
-    introduction: Annotated[
-        Text | None,
-        Field(
-            description="The source's introduction.",
-            examples=["Leerlingendaling, lerarentekort en ..."],
-        ),
-    ] = None
+    )
 
 
-class Dataset(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dataset:
     """A whole dataset file: its source and its leerlabs, in order."""
 
-    meta: Annotated[Meta, Field(description="Where the dataset comes from: the source.")]
-    leerlab: Annotated[
-        list[Leerlab],
-        Field(description="The leerlabs, one [[leerlab]] table each, in the source's order."),
-    ] = []
+    meta: Meta = field(metadata=_about(_ref("Meta"), "Where the dataset comes from: the source."))
+    leerlab: list[Leerlab] = field(
+        default_factory=list,
+        metadata=_about(
+            _list(_ref("Leerlab")),
+            "The leerlabs, one [[leerlab]] table each, in the source's order.",
+        ),
+    )
+
+
+Model = Undetermined | School | SchoolStatement | Route | Contact | Leerlab | Meta | Dataset
+"""A value of one of the dataset's classes."""
+MODELS: tuple[type[Model], ...] = (
+    Undetermined,
+    School,
+    SchoolStatement,
+    Route,
+    Contact,
+    Leerlab,
+    Meta,
+    Dataset,
+)
+"""The dataset's classes, each a table of the file."""
+_AFTER: dict[type[Model], Callable[[Any], Any]] = {Route: _scheduled_has_start}
+"""What is checked of a whole table once its fields are valid."""
+
+
+def field_names(model: type[Model]) -> list[str]:
+    """The names of the fields of a table of class `model`, in order."""
+    return [item.name for item in fields(model)]
+
+
+def _field_schema(item: Any) -> core_schema.CoreSchema:
+    schema: core_schema.CoreSchema = item.metadata["schema"]
+    if item.default is not MISSING:
+        return core_schema.with_default_schema(schema, default=item.default)
+    if item.default_factory is not MISSING:
+        # A new list for each table: a shared default would be copied every time.
+        return core_schema.with_default_schema(schema, default_factory=item.default_factory)
+    return schema
+
+
+def _class_schema(model: type[Model]) -> core_schema.CoreSchema:
+    """The schema that validates a table (a dict, or JSON's object) into `model`."""
+    arguments = core_schema.dataclass_args_schema(
+        model.__name__,
+        [core_schema.dataclass_field(item.name, _field_schema(item)) for item in fields(model)],
+        extra_behavior="forbid",
+    )
+    config = core_schema.CoreConfig(title=model.__name__, extra_fields_behavior="forbid")
+    after = _AFTER.get(model)
+    if after is None:
+        return core_schema.dataclass_schema(
+            model,
+            arguments,
+            field_names(model),
+            slots=True,
+            frozen=True,
+            config=config,
+            ref=model.__name__,
+        )
+    schema = core_schema.dataclass_schema(
+        model, arguments, field_names(model), slots=True, frozen=True, config=config
+    )
+    return core_schema.no_info_after_validator_function(after, schema, ref=model.__name__)
+
+
+def _vocabulary_schema(vocabulary: type[StrEnum]) -> core_schema.CoreSchema:
+    # Not strict: a file names a member by its string, which must be one of the values.
+    return core_schema.enum_schema(
+        vocabulary,
+        list(vocabulary),
+        sub_type="str",
+        strict=False,
+        ref=vocabulary.__name__,
+    )
+
+
+def schema_of(model: type[Model]) -> core_schema.CoreSchema:
+    """The whole pydantic-core schema of a table of class `model`, with what it refers to."""
+    return _schema_named(model.__name__)
+
+
+def _schema_named(name: str) -> core_schema.CoreSchema:
+    definitions = [_class_schema(each) for each in MODELS]
+    definitions += [_vocabulary_schema(each) for each in VOCABULARIES]
+    return core_schema.definitions_schema(_ref(name), definitions)
+
+
+# Built when first used, by class name: a command that validates nothing builds none.
+@functools.cache
+def _validator(name: str) -> SchemaValidator:
+    return SchemaValidator(_schema_named(name))
+
+
+@functools.cache
+def _serializer(name: str) -> SchemaSerializer:
+    return SchemaSerializer(_schema_named(name))
+
+
+def validate_dataset(document: Mapping[str, Any]) -> Dataset:
+    """The dataset a parsed file holds; `pydantic_core.ValidationError` lists every problem."""
+    dataset: Dataset = _validator("Dataset").validate_python(document)
+    return dataset
+
+
+def validate_leerlab(table: object) -> Leerlab:
+    """One `[[leerlab]]` table as a `Leerlab`; `pydantic_core.ValidationError` if it is not one."""
+    lab: Leerlab = _validator("Leerlab").validate_python(table)
+    return lab
+
+
+def dataset_from_json(data: bytes) -> Dataset:
+    """A dataset written by `dataset_json`, validated again as a file is."""
+    dataset: Dataset = _validator("Dataset").validate_json(data)
+    return dataset
+
+
+def dataset_json(dataset: Dataset) -> bytes:
+    """`dataset` as compact JSON bytes that `dataset_from_json` reads back to an equal dataset.
+
+    Defaults are left out as a file leaves them out: a default that validation never
+    sees (a route's unstated leerwegen, []) would not validate when read back.
+    """
+    return _serializer("Dataset").to_json(dataset, exclude_defaults=True)
+
+
+def as_data(value: Leerlab | Meta, *, exclude_none: bool = False) -> dict[str, Any]:
+    """A leerlab or the meta as JSON-ready data: dicts, lists, strings, numbers, booleans."""
+    data: dict[str, Any] = _serializer(type(value).__name__).to_python(
+        value, mode="json", exclude_none=exclude_none
+    )
+    return data

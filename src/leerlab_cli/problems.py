@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
 from leerlab_cli import positions
 from leerlab_cli.models import (
@@ -30,10 +30,14 @@ from leerlab_cli.models import (
     Leerlab,
     Leerweg,
     Meta,
+    Model,
     Route,
     School,
     SchoolStatement,
     Undetermined,
+    field_names,
+    validate_dataset,
+    validate_leerlab,
 )
 from leerlab_cli.signals import held
 
@@ -82,7 +86,7 @@ PATTERN_CODES = {
 """The message code of each pattern a text must match."""
 
 _UNION_TAGS = {TEXT_TAG, UNDETERMINED_TAG}
-_TABLE_MODELS: dict[str, type[BaseModel]] = {
+_TABLE_MODELS: dict[str, type[Model]] = {
     "leerlab": Leerlab,
     "meta": Meta,
     "schools": School,
@@ -94,6 +98,9 @@ _TABLE_MODELS: dict[str, type[BaseModel]] = {
     "design": Undetermined,
     "target_group": Undetermined,
 }
+# pydantic-core names two mistakes of a table differently for dataclasses than for
+# models; a problem's code is the same whichever the models are.
+_ERROR_CODES = {"unexpected_keyword_argument": "extra_forbidden", "dataclass_type": "model_type"}
 _LEERWEG_FIELDS = ("leerwegen",)
 _KEY_CODES = {"extra_forbidden"}
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -116,7 +123,7 @@ def schema_findings(document: Mapping[str, Any]) -> list[Finding]:
     """Everything the models refuse in `document`: every field of every leerlab at once."""
     try:
         with held():
-            Dataset.model_validate(document)
+            validate_dataset(document)
     except ValidationError as error:
         return _from_validation_error(error)
     return []
@@ -126,7 +133,8 @@ def _from_validation_error(error: ValidationError) -> list[Finding]:
     findings: dict[tuple[str, positions.Path], Finding] = {}
     for detail in error.errors(include_url=False):
         path = tuple(part for part in detail["loc"] if part not in _UNION_TAGS)
-        finding = _finding(detail["type"], path, detail.get("input"), detail.get("ctx") or {})
+        kind = _ERROR_CODES.get(detail["type"], detail["type"])
+        finding = _finding(kind, path, detail.get("input"), detail.get("ctx") or {})
         findings.setdefault((finding.code, finding.path), finding)
     return list(findings.values())
 
@@ -135,7 +143,7 @@ def _finding(kind: str, path: positions.Path, value: Any, context: Mapping[str, 
     values: dict[str, Any] = {"value": value}
     if kind == "extra_forbidden":
         name = str(path[-1])
-        fields = list(_model_at(path).model_fields)
+        fields = field_names(_model_at(path))
         close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
         values = {"name": name, "suggestion": close[0] if close else None}
         return Finding(kind, path, values, at_key=True)
@@ -162,7 +170,7 @@ def _finding(kind: str, path: positions.Path, value: Any, context: Mapping[str, 
     return Finding(kind, path, values)
 
 
-def _model_at(path: positions.Path) -> type[BaseModel]:
+def _model_at(path: positions.Path) -> type[Model]:
     # The model of the table that holds the last key of `path`: the key before it names it.
     keys = [part for part in path if isinstance(part, str)]
     return _TABLE_MODELS.get(keys[-2], Dataset) if len(keys) >= 2 else Dataset
@@ -259,7 +267,7 @@ def warning_findings(document: Mapping[str, Any], failed_labs: set[int]) -> list
             if number in failed_labs:
                 continue
             try:
-                valid = Leerlab.model_validate(lab)
+                valid = validate_leerlab(lab)
             except ValidationError:
                 continue
             findings.extend(domain_findings(valid, number))

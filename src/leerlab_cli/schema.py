@@ -1,13 +1,19 @@
-"""The JSON Schemas of the dataset format and of the JSON output, made from the models."""
+"""The JSON Schemas of the dataset format and of the JSON output, made from the models.
+
+pydantic writes them from the models' pydantic-core schemas; each field's
+description and examples come from its metadata in models.py.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode
+from pydantic_core import core_schema
 
-from leerlab_cli.models import Dataset, Leerlab
+from leerlab_cli.models import MODELS, Dataset, Leerlab, Model, schema_of
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema version pydantic writes; named so that editors pick the right rules."""
@@ -21,9 +27,33 @@ DESCRIPTION = (
 
 def dataset_schema() -> dict[str, Any]:
     """The JSON Schema of a whole dataset file, with its dialect, title and description first."""
-    generated = Dataset.model_json_schema()
+    generated = _generated(Dataset, schema_of(Dataset), "validation")
     rest = {key: value for key, value in generated.items() if key not in ("title", "description")}
     return {"$schema": DIALECT, "title": TITLE, "description": DESCRIPTION, **rest}
+
+
+def _generated(
+    top: type[Model] | type[list[Any]], schema: core_schema.CoreSchema, mode: JsonSchemaMode
+) -> dict[str, Any]:
+    # pydantic's JSON Schema of `schema`, a table of class `top` or a list, with each
+    # field's description and examples added, and its keys in pydantic's order.
+    generator = GenerateJsonSchema()
+    generated = generator.generate(schema, mode=mode)
+    definitions = generated.get("$defs", {})
+    for model in MODELS:
+        definition = generated if model is top else definitions.get(model.__name__)
+        if definition is None:
+            continue
+        for item in fields(model):
+            described = definition["properties"][item.name]
+            described["description"] = item.metadata["description"]
+            if item.default_factory is list:
+                # A new empty list for each table (so no default pydantic could write).
+                described["default"] = []
+            if item.metadata["examples"]:
+                described["examples"] = item.metadata["examples"]
+    sorted_schema: dict[str, Any] = generator.sort(generated)
+    return sorted_schema
 
 
 def schema_json() -> str:
@@ -49,7 +79,11 @@ def output_schema() -> dict[str, Any]:
     output differs from the file: an undetermined fact is a string, every key is
     present, and each leerlab has ``left_open``.
     """
-    generated = TypeAdapter(list[Leerlab]).json_schema(mode="serialization")
+    lab = schema_of(Leerlab)
+    labs = core_schema.definitions_schema(
+        core_schema.list_schema(lab["schema"]), lab["definitions"]
+    )
+    generated = _generated(list, labs, "serialization")
     definitions: dict[str, Any] = generated["$defs"]
     del definitions["Undetermined"]
     for definition in definitions.values():

@@ -1,8 +1,8 @@
 """The Typer app: global options, the commands, and the one place errors become exit codes.
 
 Each command lives in a module of its own, and every module here starts with
-``from __future__ import annotations``, as the core and the formats do (all but
-models.py, for pydantic's sake). Typer evaluates a command's string
+``from __future__ import annotations``, as the core and the formats do. Typer
+evaluates a command's string
 annotations when it builds the command, and only the command that runs is built.
 """
 

@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from leerlab_cli.models import Leerlab, Undetermined
+from leerlab_cli.models import Leerlab, Undetermined, as_data, field_names
 
 UNDETERMINED_TEXT = "nader te bepalen"
 """How a fact the source leaves open reads in JSON: the source's own words."""
@@ -23,12 +23,12 @@ LEFT_OPEN_KEY = "left_open"
 
 def left_open(lab: Leerlab) -> list[str]:
     """The fields of `lab` the source leaves open ("nader te bepalen"), in the model's order."""
-    return [name for name in type(lab).model_fields if isinstance(getattr(lab, name), Undetermined)]
+    return [name for name in field_names(Leerlab) if isinstance(getattr(lab, name), Undetermined)]
 
 
 def lab_object(lab: Leerlab) -> dict[str, Any]:
     """One leerlab as a JSON-ready dict: the model's fields in order, then ``left_open``."""
-    data = lab.model_dump(mode="json")
+    data = as_data(lab)
     open_fields = left_open(lab)
     for name in open_fields:
         data[name] = UNDETERMINED_TEXT

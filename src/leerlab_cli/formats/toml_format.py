@@ -7,7 +7,7 @@ from typing import Any
 
 import tomli_w
 
-from leerlab_cli.models import Leerlab, Meta
+from leerlab_cli.models import Leerlab, Meta, as_data
 
 
 def dataset_toml(meta: Meta, labs: Sequence[Leerlab]) -> str:
@@ -18,14 +18,14 @@ def dataset_toml(meta: Meta, labs: Sequence[Leerlab]) -> str:
     as in the shipped dataset.
     """
     document = {
-        "meta": meta.model_dump(mode="json", exclude_none=True),
+        "meta": as_data(meta, exclude_none=True),
         "leerlab": [_lab_table(lab) for lab in labs],
     }
     return tomli_w.dumps(document)
 
 
 def _lab_table(lab: Leerlab) -> dict[str, Any]:
-    table = lab.model_dump(mode="json", exclude_none=True)
+    table = as_data(lab, exclude_none=True)
     for route in table["routes"]:
         # A leerweg the source does not state is left out: `leerwegen = []` is an error.
         if not route["leerwegen"]:
