@@ -79,7 +79,8 @@ def test_every_key_and_value_of_the_shipped_file_is_placed(shipped: Path) -> Non
     for path in _paths(tomllib.loads(text)):
         if path == ("leerlab",):
             continue  # the array of tables itself has no one place
-        line, column = found.keys.get(path) or found.values[path]
+        offset = found.keys.get(path)
+        line, column = found.at(found.values[path] if offset is None else offset)
         if isinstance(path[-1], str):
             assert lines[line - 1][column - 1 :].lstrip("[").startswith(path[-1]), path
 

@@ -10,10 +10,10 @@ what it cannot place is found by walking up the path (`Positions.find`).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 Path = tuple[int | str, ...]
 """A place in the parsed document: keys and list indexes, e.g. ("leerlab", 0, "routes", 1)."""
@@ -31,12 +31,27 @@ _STRING = re.compile(
 _SCALAR = re.compile(r"[^,\]}\s#]+(?:[ T][0-9:.+\-Z]+)?")
 
 
-@dataclass
 class Positions:
-    """The line and column of each key and each value found in a TOML text."""
+    """Where each key and each value found in a TOML text starts.
 
-    keys: dict[Path, Position] = field(default_factory=dict)
-    values: dict[Path, Position] = field(default_factory=dict)
+    `keys` and `values` hold offsets into the text; `at` and `find` turn one into a
+    line and column, so that a large file's report counts lines only once, and only
+    when a problem is to be placed.
+    """
+
+    def __init__(self, text: str = "") -> None:
+        self.text = text
+        self.keys: dict[Path, int] = {}
+        self.values: dict[Path, int] = {}
+
+    def at(self, offset: int) -> Position:
+        """The line and column of `offset` in the text."""
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    @functools.cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [match.end() for match in re.finditer("\n", self.text)]
 
     def find(self, path: Path, *, key: bool = False) -> Position | None:
         """Where `path` is: its key (or its value) if found, else the nearest enclosing place.
@@ -47,9 +62,11 @@ class Positions:
         first, second = (self.keys, self.values) if key else (self.values, self.keys)
         for length in range(len(path), 0, -1):
             prefix = path[:length]
-            found = first.get(prefix) or second.get(prefix)
+            found = first.get(prefix)
+            if found is None:
+                found = second.get(prefix)
             if found is not None:
-                return found
+                return self.at(found)
         return None
 
 
@@ -75,13 +92,8 @@ def index(text: str, only_labs: Iterable[int] | None = None) -> Positions:
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-        self.positions = Positions()
+        self.positions = Positions(text)
         self.end = len(text)
-
-    def position(self, offset: int) -> Position:
-        line = bisect.bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
 
     def scan(self, start: int, end: int, arrays: dict[Path, int]) -> None:
         # `arrays`: for each array of tables, the index of its last table so far.
@@ -90,7 +102,7 @@ class _Scanner:
         offset = start
         try:
             while True:
-                offset = _BLANK.match(self.text, offset, end).end()  # type: ignore[union-attr]
+                offset = self.skip_blank(offset)
                 if offset >= end:
                     return
                 if self.text.startswith("[", offset):
@@ -117,14 +129,14 @@ class _Scanner:
                 path = (*path, arrays[path])
             elif path in arrays:
                 path = (*path, arrays[path])
-        self.positions.keys.setdefault(path, self.position(start))
+        self.positions.keys.setdefault(path, start)
         return path, offset
 
     def key_value(self, offset: int, table: Path) -> int:
         key_start = offset
         parts, offset = self.key(offset)
         path = (*table, *parts)
-        self.positions.keys[path] = self.position(key_start)
+        self.positions.keys[path] = key_start
         offset = self.skip_inline(offset)
         offset += 1  # "="
         offset = self.skip_inline(offset)
@@ -135,23 +147,23 @@ class _Scanner:
         parts: list[str] = []
         while True:
             offset = self.skip_inline(offset)
-            string = _STRING.match(self.text, offset, self.end)
-            if self.text[offset] in "\"'" and string is not None:
-                parts.append(str(tomllib.loads(f"k = {string.group()}")["k"]))
-                offset = string.end()
-            else:
-                bare = _BARE_KEY.match(self.text, offset, self.end)
-                if bare is None:
-                    raise IndexError(offset)
+            bare = _BARE_KEY.match(self.text, offset, self.end)
+            if bare is not None:
                 parts.append(bare.group())
                 offset = bare.end()
+            else:
+                string = _STRING.match(self.text, offset, self.end)
+                if self.text[offset] not in "\"'" or string is None:
+                    raise IndexError(offset)
+                parts.append(str(tomllib.loads(f"k = {string.group()}")["k"]))
+                offset = string.end()
             offset = self.skip_inline(offset)
             if not self.text.startswith(".", offset):
                 return parts, offset
             offset += 1
 
     def value(self, offset: int, path: Path) -> int:
-        self.positions.values[path] = self.position(offset)
+        self.positions.values[path] = offset
         character = self.text[offset]
         if character == "[":
             return self.array(offset + 1, path)
@@ -167,18 +179,18 @@ class _Scanner:
     def array(self, offset: int, path: Path) -> int:
         number = 0
         while True:
-            offset = _BLANK.match(self.text, offset, self.end).end()  # type: ignore[union-attr]
+            offset = self.skip_blank(offset)
             if self.text[offset] == "]":
                 return offset + 1
             offset = self.value(offset, (*path, number))
-            offset = _BLANK.match(self.text, offset, self.end).end()  # type: ignore[union-attr]
+            offset = self.skip_blank(offset)
             if self.text[offset] == ",":
                 offset += 1
                 number += 1
 
     def inline_table(self, offset: int, path: Path) -> int:
         while True:
-            offset = _BLANK.match(self.text, offset, self.end).end()  # type: ignore[union-attr]
+            offset = self.skip_blank(offset)
             if self.text[offset] == "}":
                 return offset + 1
             if self.text[offset] == ",":
@@ -186,5 +198,13 @@ class _Scanner:
                 continue
             offset = self.key_value(offset, path)
 
+    def skip_blank(self, offset: int) -> int:
+        # Spaces, line ends and comments, between a dataset's values and lines.
+        if not self.text.startswith((" ", "\t", "\r", "\n", "#"), offset):
+            return offset  # the usual case, checked without a regular expression
+        return _BLANK.match(self.text, offset, self.end).end()  # type: ignore[union-attr]
+
     def skip_inline(self, offset: int) -> int:
+        if not self.text.startswith((" ", "\t"), offset):
+            return offset  # the usual case, checked without a regular expression
         return _INLINE_BLANK.match(self.text, offset, self.end).end()  # type: ignore[union-attr]

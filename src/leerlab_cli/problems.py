@@ -119,20 +119,37 @@ def field_path(parts: Iterable[int | str]) -> str:
     return path
 
 
-def schema_findings(document: Mapping[str, Any]) -> list[Finding]:
-    """Everything the models refuse in `document`: every field of every leerlab at once."""
-    try:
-        with held():
-            validate_dataset(document)
-    except ValidationError as error:
-        return _from_validation_error(error)
-    return []
+def schema_findings(document: Mapping[str, Any]) -> tuple[list[Finding], dict[int, Leerlab]]:
+    """Everything the models refuse in `document`, and the leerlabs valid on their own.
+
+    Every field of every leerlab at once: each leerlab is validated by itself (its
+    problems and, if it has none, the `Leerlab` for the law's checks, in one pass),
+    then the rest of the file with no leerlabs.
+    """
+    labs = document.get("leerlab")
+    findings: list[Finding] = []
+    valid: dict[int, Leerlab] = {}
+    rest = document
+    with held():
+        if isinstance(labs, list):
+            rest = {**document, "leerlab": []}
+            for number, lab in enumerate(labs):
+                try:
+                    valid[number] = validate_leerlab(lab)
+                except ValidationError as error:
+                    findings += _from_validation_error(error, ("leerlab", number))
+        try:
+            validate_dataset(rest)
+        except ValidationError as error:
+            findings = _from_validation_error(error) + findings
+    return findings, valid
 
 
-def _from_validation_error(error: ValidationError) -> list[Finding]:
+def _from_validation_error(error: ValidationError, at: positions.Path = ()) -> list[Finding]:
+    # `at`: the path of what was validated, in the document.
     findings: dict[tuple[str, positions.Path], Finding] = {}
     for detail in error.errors(include_url=False):
-        path = tuple(part for part in detail["loc"] if part not in _UNION_TAGS)
+        path = (*at, *(part for part in detail["loc"] if part not in _UNION_TAGS))
         kind = _ERROR_CODES.get(detail["type"], detail["type"])
         finding = _finding(kind, path, detail.get("input"), detail.get("ctx") or {})
         findings.setdefault((finding.code, finding.path), finding)
@@ -256,32 +273,28 @@ def _unknown_schools(lab: Mapping[str, Any], number: int) -> Iterator[Finding]:
             yield Finding("unknown_school", path, values)
 
 
-def warning_findings(document: Mapping[str, Any], failed_labs: set[int]) -> list[Finding]:
-    """The law's warnings for each leerlab that is valid on its own (the others have errors)."""
+def warning_findings(valid_labs: Mapping[int, Leerlab], failed_labs: set[int]) -> list[Finding]:
+    """The law's warnings for each leerlab that is valid, by its number in the file."""
     from leerlab_cli.checks import domain_findings
 
-    labs = document.get("leerlab")
     findings: list[Finding] = []
-    with held():
-        for number, lab in enumerate(labs if isinstance(labs, list) else []):
-            if number in failed_labs:
-                continue
-            try:
-                valid = validate_leerlab(lab)
-            except ValidationError:
-                continue
-            findings.extend(domain_findings(valid, number))
+    for number, lab in valid_labs.items():
+        if number not in failed_labs:
+            findings.extend(domain_findings(lab, number))
     return findings
 
 
 def find(document: Mapping[str, Any], *, warnings: bool = True) -> list[Finding]:
     """Every problem of a parsed dataset: schema errors, integrity errors and the law's warnings."""
+    schema, valid_labs = schema_findings(document)
     # A route's missing start is found by the model and by the integrity check: once.
-    both = schema_findings(document) + integrity_findings(document)
+    both = schema + integrity_findings(document)
     findings = list({(finding.code, finding.path): finding for finding in both}.values())
     if warnings:
-        failed = {finding.path[1] for finding in findings if _lab_number(finding.path) is not None}
-        findings += warning_findings(document, failed)  # type: ignore[arg-type]
+        failed = {
+            number for finding in findings if (number := _lab_number(finding.path)) is not None
+        }
+        findings += warning_findings(valid_labs, failed)
     return findings
 
 
