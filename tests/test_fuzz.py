@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import traceback
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from leerlab_cli import dataset
 from leerlab_cli.cli import app
 from leerlab_cli.errors import DatasetError
 from leerlab_cli.formats.json_format import lab_object
-from leerlab_cli.text import printable
+from leerlab_cli.text import fold, printable
 from strategies import (
     META_TOML,
     SHIPPED,
@@ -248,3 +249,14 @@ def test_a_byte_order_mark_at_the_start_is_accepted(
     assert result.exit_code == 0, result.output
     assert result.stdout == expected.stdout
     assert [lab["slug"] for lab in strict_json(result.stdout)] == ["testlab"]
+
+
+@given(st.text())
+@example("Geïntegreerde")
+@example("ZORG en welzijn")
+@example("Straße")
+def test_folding_ascii_quickly_folds_as_the_full_way(text: str) -> None:
+    # fold() skips the Unicode decomposition for ASCII text; it must not change the result.
+    decomposed = unicodedata.normalize("NFKD", text)
+    full = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    assert fold(text) == full

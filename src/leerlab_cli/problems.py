@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -161,7 +162,7 @@ def _finding(kind: str, path: positions.Path, value: Any, context: Mapping[str, 
     if kind == "extra_forbidden":
         name = str(path[-1])
         fields = field_names(_model_at(path))
-        close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+        close = _closest(name, tuple(fields))
         values = {"name": name, "suggestion": close[0] if close else None}
         return Finding(kind, path, values, at_key=True)
     if kind == "missing":
@@ -187,6 +188,12 @@ def _finding(kind: str, path: positions.Path, value: Any, context: Mapping[str, 
     return Finding(kind, path, values)
 
 
+@functools.lru_cache(maxsize=1024)
+def _closest(wrong: str, candidates: tuple[str, ...]) -> list[str]:
+    # Remembered: the same slip made in many leerlabs (a copied table) is common.
+    return difflib.get_close_matches(wrong, candidates, n=1, cutoff=0.6)
+
+
 def _model_at(path: positions.Path) -> type[Model]:
     # The model of the table that holds the last key of `path`: the key before it names it.
     keys = [part for part in path if isinstance(part, str)]
@@ -206,7 +213,7 @@ def _suggest_member(value: Any, expected: list[str], path: positions.Path) -> An
     by_case = {item.casefold(): item for item in expected}
     if value.strip().casefold() in by_case:
         return by_case[value.strip().casefold()]
-    close = difflib.get_close_matches(value, expected, n=1, cutoff=0.6)
+    close = _closest(value, tuple(expected))
     return close[0] if close else None
 
 
@@ -268,7 +275,7 @@ def _unknown_schools(lab: Mapping[str, Any], number: int) -> Iterator[Finding]:
                 named.append((("leerlab", number, field_name, index, key), value))
     for path, school in named:
         if isinstance(school, str) and school not in known:
-            close = difflib.get_close_matches(school, names, n=1, cutoff=0.6)
+            close = _closest(school, tuple(names))
             values = {"value": school, "schools": names, "suggestion": close[0] if close else None}
             yield Finding("unknown_school", path, values)
 

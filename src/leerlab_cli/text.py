@@ -15,6 +15,8 @@ _WHITESPACE_BREAKS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]+")
 
 def fold(text: str) -> str:
     """Lower-case `text` and strip its accents, so `Geïntegreerde` matches `geintegreerde`."""
+    if text.isascii():
+        return text.casefold()  # no accents to strip: the usual case, done at once
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
