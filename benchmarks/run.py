@@ -475,7 +475,8 @@ def run_scale(
         result = compare(
             Result(
                 f"validate, {labs // 10} errors, {labs // 1000}k labs, cold",
-                SCALE_TARGET if labs == TARGET_LABS else None,
+                # The issue asks of validate only that it grows no worse than linearly.
+                None,
                 [],
                 [],
                 labs=labs,
