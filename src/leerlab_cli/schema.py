@@ -37,13 +37,15 @@ def _generated(
 ) -> dict[str, Any]:
     # pydantic's JSON Schema of `schema`, a table of class `top` or a list, with each
     # field's description and examples added, and its keys in pydantic's order.
-    generator = GenerateJsonSchema()
-    generated = generator.generate(schema, mode=mode)
+    generated = GenerateJsonSchema().generate(schema, mode=mode)
     definitions = generated.get("$defs", {})
     for model in MODELS:
         definition = generated if model is top else definitions.get(model.__name__)
         if definition is None:
             continue
+        # Said here rather than left to the version of pydantic: every table of the
+        # file refuses keys of its own.
+        definition["additionalProperties"] = False
         for item in fields(model):
             described = definition["properties"][item.name]
             described["description"] = item.metadata["description"]
@@ -52,8 +54,19 @@ def _generated(
                 described["default"] = []
             if item.metadata["examples"]:
                 described["examples"] = item.metadata["examples"]
-    sorted_schema: dict[str, Any] = generator.sort(generated)
+    sorted_schema: dict[str, Any] = _sorted(generated)
     return sorted_schema
+
+
+def _sorted(value: Any, parent_key: str | None = None) -> Any:
+    # Keys in alphabetical order, as pydantic writes a schema, except the properties
+    # of an object and the keys of a default value: those stay in the fields' order.
+    if isinstance(value, dict):
+        keys = value if parent_key in ("properties", "default") else sorted(value)
+        return {key: _sorted(value[key], key) for key in keys}
+    if isinstance(value, list):
+        return [_sorted(item, parent_key) for item in value]
+    return value
 
 
 def schema_json() -> str:
