@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from leerlab_cli.formats import (
+    Wording,
     contact_name,
     interface_wording,
     lab_sections,
     route_summary,
+    section_labels,
     sector_summary,
     source_line,
     statement_text,
@@ -51,13 +53,38 @@ def _mail_link(contact: Contact) -> str:
     return f"{escape(contact_name(contact))} ([{escape(contact.email)}](<mailto:{contact.email}>))"
 
 
-def lab_markdown(lab: Leerlab, level: int = 1) -> str:
-    """One leerlab: a heading with its name, then one bullet per fact."""
+def label_headings() -> dict[str, str]:
+    """The label of every fact as the bold start of its bullet, by field: ``**Plaats:**``."""
+    # The source writes "Meer weten?" without a colon, every other label with one.
+    return {
+        field: f"**{label}**" if label.endswith("?") else f"**{label}:**"
+        for field, label in section_labels().items()
+    }
+
+
+def lab_markdown(
+    lab: Leerlab,
+    level: int = 1,
+    *,
+    wording: Wording | None = None,
+    headings: Mapping[str, str] | None = None,
+) -> str:
+    """One leerlab: a heading with its name, then one bullet per fact.
+
+    An export of many leerlabs passes the `wording` and the `headings`
+    (`label_headings`), made once for all of them.
+    """
+    wording = wording or interface_wording()
+    sections = lab_sections(
+        lab,
+        text=escape,
+        contact=_mail_link,
+        wording=wording,
+        labels=headings or label_headings(),
+    )
     lines = [f"{'#' * level} {escape(lab.name)}", ""]
-    for label, values in lab_sections(lab, text=escape, contact=_mail_link):
-        shown = values or [escape(interface_wording().not_given)]
-        # The source writes "Meer weten?" without a colon, every other label with one.
-        heading = f"**{label}**" if label.endswith("?") else f"**{label}:**"
+    for heading, values in sections:
+        shown = values or [escape(wording.not_given)]
         if len(shown) == 1:
             lines.append(f"- {heading} {shown[0]}")
         else:
@@ -103,5 +130,6 @@ def export_markdown(meta: Meta, labs: Sequence[Leerlab], *, overview_only: bool 
     if labs:
         parts.append(overview_table(labs))
     if not overview_only:
-        parts += [lab_markdown(lab, level=2) for lab in labs]
+        wording, headings = interface_wording(), label_headings()
+        parts += [lab_markdown(lab, level=2, wording=wording, headings=headings) for lab in labs]
     return "\n".join(parts)
