@@ -103,14 +103,15 @@ def export_parts(
 ) -> Iterable[str]:
     """The export of `labs` in `output_format`, in parts to write one after the other.
 
-    HTML is made part by part as it is written, so a big page is never held whole;
-    the other formats come in one part. `excel` applies to CSV only; `overview`
-    (Markdown and HTML only) keeps only the title, source and overview table.
+    CSV, Markdown and HTML are made part by part as they are written, so a big
+    export is never held whole; JSON and TOML come in one part. `excel` applies to
+    CSV only; `overview` (Markdown and HTML only) keeps only the title, source and
+    overview table.
     """
     if output_format is ExportFormat.csv:
-        from leerlab_cli.formats.csv_format import labs_csv
+        from leerlab_cli.formats.csv_format import csv_parts
 
-        return [labs_csv(labs, excel=excel)]
+        return csv_parts(labs, excel=excel)
     if output_format is ExportFormat.json:
         from leerlab_cli.formats.json_format import labs_json
 
@@ -124,9 +125,9 @@ def export_parts(
         from leerlab_cli.formats.html import html_parts
 
         return html_parts(meta, labs, overview_only=overview)
-    from leerlab_cli.formats.markdown import export_markdown
+    from leerlab_cli.formats.markdown import markdown_parts
 
-    return [export_markdown(meta, labs, overview_only=overview)]
+    return markdown_parts(meta, labs, overview_only=overview)
 
 
 HELP = N_("Export the leerlabs, filtered: Markdown, HTML, CSV, JSON or TOML.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from leerlab_cli.formats import (
     Wording,
@@ -117,19 +117,27 @@ def overview_table(labs: Sequence[Leerlab]) -> str:
     return "\n".join([header, rule, *rows]) + "\n"
 
 
+def markdown_parts(
+    meta: Meta, labs: Sequence[Leerlab], *, overview_only: bool = False
+) -> Iterator[str]:
+    """The document in parts, made as they are asked for: `export_markdown`, not held whole."""
+    title = f"# {escape(meta.title)}"
+    source = escape(source_line(meta))
+    yield f"{title}\n\n{source}\n"
+    # A blank line between the parts.
+    if meta.introduction and not overview_only:
+        yield f"\n{escape(meta.introduction)}\n"
+    if labs:
+        yield "\n" + overview_table(labs)
+    if not overview_only:
+        wording, headings = interface_wording(), label_headings()
+        for lab in labs:
+            yield "\n" + lab_markdown(lab, level=2, wording=wording, headings=headings)
+
+
 def export_markdown(meta: Meta, labs: Sequence[Leerlab], *, overview_only: bool = False) -> str:
     """A document: the meta's title, source and introduction, an overview table, each leerlab.
 
     With `overview_only`, only the title, the source line and the overview table.
     """
-    title = f"# {escape(meta.title)}"
-    source = escape(source_line(meta))
-    parts = [f"{title}\n\n{source}\n"]
-    if meta.introduction and not overview_only:
-        parts.append(f"{escape(meta.introduction)}\n")
-    if labs:
-        parts.append(overview_table(labs))
-    if not overview_only:
-        wording, headings = interface_wording(), label_headings()
-        parts += [lab_markdown(lab, level=2, wording=wording, headings=headings) for lab in labs]
-    return "\n".join(parts)
+    return "".join(markdown_parts(meta, labs, overview_only=overview_only))
