@@ -6,7 +6,7 @@ The format is `--format`, else the suffix of `--output`, else Markdown.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -26,7 +26,7 @@ from leerlab_cli.cli.options import (
     load_dataset,
     make_filters,
 )
-from leerlab_cli.cli.terminal import note, write
+from leerlab_cli.cli.terminal import note, write_parts
 from leerlab_cli.formats.messages import no_match, wrote
 from leerlab_cli.i18n import N_, _
 from leerlab_cli.models import Leerlab, Meta
@@ -93,38 +93,41 @@ def chosen_format(
     return asked
 
 
-def export_text(
+def export_parts(
     output_format: ExportFormat,
     meta: Meta,
     labs: Sequence[Leerlab],
     *,
     excel: bool = False,
     overview: bool = False,
-) -> str:
-    """The export of `labs` in `output_format`; `excel` applies to CSV only.
+) -> Iterable[str]:
+    """The export of `labs` in `output_format`, in parts to write one after the other.
 
-    `overview` (Markdown and HTML only) keeps only the title, source and overview table.
+    CSV, Markdown and HTML are made part by part as they are written, so a big
+    export is never held whole; JSON and TOML come in one part. `excel` applies to
+    CSV only; `overview` (Markdown and HTML only) keeps only the title, source and
+    overview table.
     """
     if output_format is ExportFormat.csv:
-        from leerlab_cli.formats.csv_format import labs_csv
+        from leerlab_cli.formats.csv_format import csv_parts
 
-        return labs_csv(labs, excel=excel)
+        return csv_parts(labs, excel=excel)
     if output_format is ExportFormat.json:
         from leerlab_cli.formats.json_format import labs_json
 
-        return labs_json(labs)
+        return [labs_json(labs)]
     if output_format is ExportFormat.toml:
         from leerlab_cli.formats.toml_format import dataset_toml
 
-        return dataset_toml(meta, labs)
+        return [dataset_toml(meta, labs)]
     if output_format is ExportFormat.html:
         # Jinja2 is imported only here: it would add to every command's start-up.
-        from leerlab_cli.formats.html import export_html
+        from leerlab_cli.formats.html import html_parts
 
-        return export_html(meta, labs, overview_only=overview)
-    from leerlab_cli.formats.markdown import export_markdown
+        return html_parts(meta, labs, overview_only=overview)
+    from leerlab_cli.formats.markdown import markdown_parts
 
-    return export_markdown(meta, labs, overview_only=overview)
+    return markdown_parts(meta, labs, overview_only=overview)
 
 
 HELP = N_("Export the leerlabs, filtered: Markdown, HTML, CSV, JSON or TOML.")
@@ -215,11 +218,11 @@ def export_labs(
     labs = select(chosen_dataset.leerlab, filters)
     if not labs:
         note(no_match())
-    text = export_text(export_format, chosen_dataset.meta, labs, excel=excel, overview=overview)
+    parts = export_parts(export_format, chosen_dataset.meta, labs, excel=excel, overview=overview)
     if output is None:
-        write(text)
+        write_parts(parts)
         return
     from leerlab_cli.output import write_atomically
 
-    write_atomically(Path(output), text.encode("utf-8"))
+    write_atomically(Path(output), b"".join(part.encode("utf-8") for part in parts))
     note(wrote(len(labs), Path(output)))

@@ -17,6 +17,7 @@ import errno
 import io
 import os
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from leerlab_cli.descriptor import write_all
@@ -38,6 +39,13 @@ class StdoutError(OSError):
 def write(text: str) -> None:
     """Write data to stdout and flush, so a failed write is noticed inside the command."""
     sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def write_parts(parts: Iterable[str]) -> None:
+    """Write data to stdout part by part, as the parts are made, then flush."""
+    for part in parts:
+        sys.stdout.write(part)
     sys.stdout.flush()
 
 

@@ -105,11 +105,6 @@ SECTION_LABELS = {
 """The label of each fact; in Dutch, the label the source digizine gives it."""
 
 
-def section_label(field: str) -> str:
-    """The label of a fact of a leerlab in the interface language."""
-    return _(SECTION_LABELS[field])
-
-
 def source_line(meta: Meta) -> str:
     """Where the dataset comes from, under an export's title: ``STERK Beroepsonderwijs, 2021``."""
     return f"{meta.publisher}, {meta.edition or meta.year}"
@@ -225,6 +220,51 @@ def profiel_line(profiel: Profiel) -> str:
     return f"{profiel.dutch} ({profiel.abbreviation})"
 
 
+def section_labels() -> dict[str, str]:
+    """The label of every fact in the interface language, by field: once per export.
+
+    Translating the labels once rather than for every leerlab matters at
+    thousands of leerlabs.
+    """
+    return {field: _(label) for field, label in SECTION_LABELS.items()}
+
+
+def lab_facts(lab: Leerlab, wording: Wording) -> list[tuple[str, list[str]]]:
+    """Every fact of `lab` but its contact persons, by field, in the source digizine's order.
+
+    The values are plain text, with the words of `wording` where the data leaves a gap.
+    """
+    not_given = wording.not_given
+    sector = [sector_summary(lab, wording)] if lab.sectors or lab.sector_note else []
+    if lab.sectors and lab.sector_note:
+        sector.append(lab.sector_note)
+    schools = [school_line(school, wording) for school in lab.schools]
+    if lab.schools_note:
+        schools.append(lab.schools_note)
+    facts: list[tuple[str, list[str]]] = [
+        ("place", [lab.place]),
+        ("provinces", [", ".join(lab.provinces)]),
+        ("schools", schools),
+        ("sector", sector or [not_given]),
+    ]
+    if lab.profielen:
+        # Beside the source's own sector words: the official profiel they name.
+        facts.append(("profielen", [", ".join(profiel_line(p) for p in lab.profielen)]))
+    facts += [
+        ("phase", [statement_text(lab.phase, not_given)]),
+        ("route_text", [lab.route_text or not_given]),
+        ("routes", [route_line(route, wording) for route in lab.routes] or [not_given]),
+    ]
+    if lab.route_kinds:
+        facts.append(("route_kinds", [", ".join(kind.value for kind in lab.route_kinds)]))
+    facts += [
+        ("works_on", [statement_text(lab.works_on, not_given)]),
+        ("design", [statement_text(lab.design, not_given)]),
+        ("target_group", target_group_lines(lab, wording)),
+    ]
+    return facts
+
+
 def _as_written(text: str) -> str:
     return text
 
@@ -237,44 +277,23 @@ def lab_sections(
     lab: Leerlab,
     text: Callable[[str], str] = _as_written,
     contact: Callable[[Contact], str] = _contact_text,
+    *,
+    wording: Wording | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> list[Section]:
     """Every fact of `lab`, labelled as the source digizine labels it, in its order.
 
     A format passes how it writes a value (`text`) and a contact person (`contact`):
     Markdown escapes values, but writes a contact as a mail link. The words around
-    the data are in the interface language: this is output for people.
+    the data are in the interface language: this is output for people. An export
+    of many leerlabs passes the `wording` and the `labels` (`section_labels`, or
+    those labels as the format writes them), made once for all of them.
     """
-    wording = interface_wording()
-    not_given = wording.not_given
-    sector = [sector_summary(lab, wording)] if lab.sectors or lab.sector_note else []
-    if lab.sectors and lab.sector_note:
-        sector.append(lab.sector_note)
-    schools = [school_line(school, wording) for school in lab.schools]
-    if lab.schools_note:
-        schools.append(lab.schools_note)
-    sections: list[tuple[str, list[str]]] = [
-        ("place", [lab.place]),
-        ("provinces", [", ".join(lab.provinces)]),
-        ("schools", schools),
-        ("sector", sector or [not_given]),
-    ]
-    if lab.profielen:
-        # Beside the source's own sector words: the official profiel they name.
-        sections.append(("profielen", [", ".join(profiel_line(p) for p in lab.profielen)]))
-    sections += [
-        ("phase", [statement_text(lab.phase, not_given)]),
-        ("route_text", [lab.route_text or not_given]),
-        ("routes", [route_line(route, wording) for route in lab.routes] or [not_given]),
-    ]
-    if lab.route_kinds:
-        sections.append(("route_kinds", [", ".join(kind.value for kind in lab.route_kinds)]))
-    sections += [
-        ("works_on", [statement_text(lab.works_on, not_given)]),
-        ("design", [statement_text(lab.design, not_given)]),
-        ("target_group", target_group_lines(lab, wording)),
-    ]
+    wording = wording or interface_wording()
+    labels = labels or section_labels()
     written = [
-        (section_label(field), [text(value) for value in values]) for field, values in sections
+        (labels[field], [text(value) for value in values])
+        for field, values in lab_facts(lab, wording)
     ]
-    contacts = [contact(person) for person in lab.contacts] or [text(not_given)]
-    return [*written, (section_label("contacts"), contacts)]
+    contacts = [contact(person) for person in lab.contacts] or [text(wording.not_given)]
+    return [*written, (labels["contacts"], contacts)]

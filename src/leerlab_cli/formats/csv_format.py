@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring
 
 from leerlab_cli.formats import (
@@ -72,6 +72,9 @@ EXCEL_HEADERS = {
 
 PLAIN_CSV_COLUMNS = (*CSV_COLUMNS, "left_open")
 """The columns of plain CSV: those of `CSV_COLUMNS`, then the fields the source leaves open."""
+
+ROWS_PER_PART = 1000
+"""How many leerlabs `csv_parts` puts in one part: big enough to write in few calls."""
 
 LIST_SEPARATOR = "; "
 """Joins the values of a multi-valued field within one cell of the CSV for a spreadsheet."""
@@ -142,11 +145,10 @@ def excel_safe(cell: str) -> str:
     return cell
 
 
-def labs_csv(labs: Sequence[Leerlab], *, excel: bool = False) -> str:
-    """A header row and one row per leerlab, quoted as Python's `csv` module reads it back.
+def csv_parts(labs: Sequence[Leerlab], *, excel: bool = False) -> Iterator[str]:
+    """The CSV in parts, made as they are asked for: `labs_csv`, not held whole.
 
-    With `excel`, the text is for a Dutch-locale spreadsheet: a byte order mark,
-    `;` between cells, CRLF line endings, and formulas defused.
+    The header row is the first part, then every `ROWS_PER_PART` leerlabs one part.
     """
     buffer = io.StringIO(newline="")
     if excel:
@@ -159,9 +161,31 @@ def labs_csv(labs: Sequence[Leerlab], *, excel: bool = False) -> str:
     if excel:
         wording = interface_wording()
         writer.writerow(excel_safe(_(EXCEL_HEADERS[column])) for column in CSV_COLUMNS)
-        for lab in labs:
-            writer.writerow(excel_safe(cell) for cell in csv_row(lab, wording))
     else:
         writer.writerow(PLAIN_CSV_COLUMNS)
-        writer.writerows(plain_csv_row(lab) for lab in labs)
-    return buffer.getvalue()
+    yield _taken(buffer)
+    for start in range(0, len(labs), ROWS_PER_PART):
+        part = labs[start : start + ROWS_PER_PART]
+        if excel:
+            for lab in part:
+                writer.writerow(excel_safe(cell) for cell in csv_row(lab, wording))
+        else:
+            writer.writerows(plain_csv_row(lab) for lab in part)
+        yield _taken(buffer)
+
+
+def _taken(buffer: io.StringIO) -> str:
+    # What the buffer holds, which it then forgets.
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
+
+
+def labs_csv(labs: Sequence[Leerlab], *, excel: bool = False) -> str:
+    """A header row and one row per leerlab, quoted as Python's `csv` module reads it back.
+
+    With `excel`, the text is for a Dutch-locale spreadsheet: a byte order mark,
+    `;` between cells, CRLF line endings, and formulas defused.
+    """
+    return "".join(csv_parts(labs, excel=excel))

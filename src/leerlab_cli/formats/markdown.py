@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from leerlab_cli.formats import (
+    Wording,
     contact_name,
     interface_wording,
     lab_sections,
     route_summary,
+    section_labels,
     sector_summary,
     source_line,
     statement_text,
@@ -51,13 +53,38 @@ def _mail_link(contact: Contact) -> str:
     return f"{escape(contact_name(contact))} ([{escape(contact.email)}](<mailto:{contact.email}>))"
 
 
-def lab_markdown(lab: Leerlab, level: int = 1) -> str:
-    """One leerlab: a heading with its name, then one bullet per fact."""
+def label_headings() -> dict[str, str]:
+    """The label of every fact as the bold start of its bullet, by field: ``**Plaats:**``."""
+    # The source writes "Meer weten?" without a colon, every other label with one.
+    return {
+        field: f"**{label}**" if label.endswith("?") else f"**{label}:**"
+        for field, label in section_labels().items()
+    }
+
+
+def lab_markdown(
+    lab: Leerlab,
+    level: int = 1,
+    *,
+    wording: Wording | None = None,
+    headings: Mapping[str, str] | None = None,
+) -> str:
+    """One leerlab: a heading with its name, then one bullet per fact.
+
+    An export of many leerlabs passes the `wording` and the `headings`
+    (`label_headings`), made once for all of them.
+    """
+    wording = wording or interface_wording()
+    sections = lab_sections(
+        lab,
+        text=escape,
+        contact=_mail_link,
+        wording=wording,
+        labels=headings or label_headings(),
+    )
     lines = [f"{'#' * level} {escape(lab.name)}", ""]
-    for label, values in lab_sections(lab, text=escape, contact=_mail_link):
-        shown = values or [escape(interface_wording().not_given)]
-        # The source writes "Meer weten?" without a colon, every other label with one.
-        heading = f"**{label}**" if label.endswith("?") else f"**{label}:**"
+    for heading, values in sections:
+        shown = values or [escape(wording.not_given)]
         if len(shown) == 1:
             lines.append(f"- {heading} {shown[0]}")
         else:
@@ -90,18 +117,27 @@ def overview_table(labs: Sequence[Leerlab]) -> str:
     return "\n".join([header, rule, *rows]) + "\n"
 
 
+def markdown_parts(
+    meta: Meta, labs: Sequence[Leerlab], *, overview_only: bool = False
+) -> Iterator[str]:
+    """The document in parts, made as they are asked for: `export_markdown`, not held whole."""
+    title = f"# {escape(meta.title)}"
+    source = escape(source_line(meta))
+    yield f"{title}\n\n{source}\n"
+    # A blank line between the parts.
+    if meta.introduction and not overview_only:
+        yield f"\n{escape(meta.introduction)}\n"
+    if labs:
+        yield "\n" + overview_table(labs)
+    if not overview_only:
+        wording, headings = interface_wording(), label_headings()
+        for lab in labs:
+            yield "\n" + lab_markdown(lab, level=2, wording=wording, headings=headings)
+
+
 def export_markdown(meta: Meta, labs: Sequence[Leerlab], *, overview_only: bool = False) -> str:
     """A document: the meta's title, source and introduction, an overview table, each leerlab.
 
     With `overview_only`, only the title, the source line and the overview table.
     """
-    title = f"# {escape(meta.title)}"
-    source = escape(source_line(meta))
-    parts = [f"{title}\n\n{source}\n"]
-    if meta.introduction and not overview_only:
-        parts.append(f"{escape(meta.introduction)}\n")
-    if labs:
-        parts.append(overview_table(labs))
-    if not overview_only:
-        parts += [lab_markdown(lab, level=2) for lab in labs]
-    return "\n".join(parts)
+    return "".join(markdown_parts(meta, labs, overview_only=overview_only))
