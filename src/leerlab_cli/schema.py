@@ -6,6 +6,7 @@ description and examples come from its metadata in models.py.
 
 from __future__ import annotations
 
+import inspect
 import json
 from dataclasses import fields
 from typing import Any
@@ -43,8 +44,9 @@ def _generated(
         definition = generated if model is top else definitions.get(model.__name__)
         if definition is None:
             continue
-        # Said here rather than left to the version of pydantic: every table of the
-        # file refuses keys of its own.
+        # Said here rather than left to the version of pydantic: what the table is,
+        # and that it refuses keys of its own.
+        definition["description"] = inspect.cleandoc(model.__doc__ or "")
         definition["additionalProperties"] = False
         for item in fields(model):
             described = definition["properties"][item.name]
