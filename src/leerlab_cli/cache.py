@@ -10,7 +10,7 @@ that someone else slipped in can at worst be rejected, and cannot run code.
 
 The key is the SHA-256 of the file's bytes together with everything else that
 decides what loading those bytes yields: leerlab's version, the source of the
-modules that define validity, and pydantic-core's and Python's versions. It never
+modules that define validity, and tomli's, pydantic-core's and Python's versions. It never
 involves the file's name or mtime, so an edited file cannot be served from the
 cache, however its mtime and size look.
 
@@ -110,11 +110,12 @@ def key(raw: bytes) -> str | None:
 def _code_fingerprint() -> bytes:
     # Computed once a process; an OSError is raised again on the next call.
     import pydantic_core
+    import tomli
 
     from leerlab_cli import __version__
 
     digest = hashlib.sha256(_LAYOUT)
-    for part in (__version__, pydantic_core.__version__, sys.version):
+    for part in (__version__, tomli.__version__, pydantic_core.__version__, sys.version):
         digest.update(part.encode() + b"\0")
     package = Path(__file__).parent
     for module in _DEFINING_MODULES:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import tomli
 from pydantic_core import ValidationError
 
 from leerlab_cli import cache, problems
@@ -34,7 +34,7 @@ _SHIPPED_CANDIDATES = (
     _PACKAGE_DIR.parent.parent / "data" / "leerlabs.toml",
 )
 _TOML_POSITION = r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$"
-# How tomllib ends the message of an error it can give no line for.
+# How the TOML parser ends the message of an error it can give no line for.
 _TOML_AT_END = " (at end of document)"
 
 
@@ -139,21 +139,21 @@ def _decode(raw: bytes, name: str) -> str:
 
 def _parse_text(text: str, name: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise _toml_problem(error, text, name) from None
     except RecursionError:
         raise DatasetError(_("{name}: invalid TOML: nested too deeply").format(name=name)) from None
     except ValueError as error:
-        # tomllib lets int() refuse integers of more than 4300 digits.
+        # The parser lets int() refuse integers of more than 4300 digits.
         reason = _("an integer is too large") if "digits" in str(error) else printable(str(error))
         raise DatasetError(
             _("{name}: invalid TOML: {reason}").format(name=name, reason=reason)
         ) from None
 
 
-def _toml_problem(error: tomllib.TOMLDecodeError, text: str, name: str) -> InvalidDataset:
-    # tomllib ends its message with the position, or "at end of document" when the file
+def _toml_problem(error: tomli.TOMLDecodeError, text: str, name: str) -> InvalidDataset:
+    # The parser ends its message with the position, or "at end of document" when the file
     # ends too early: then the position is the end of the last line.
     message = str(error)
     line, column = _line_and_column(text, len(text))

@@ -1,9 +1,9 @@
 """Where keys and values stand in a TOML text: line and column for a path in the document (pure).
 
-tomllib gives no positions, so this reads the text once more, only as far as the shapes a
+The TOML parser gives no positions, so this reads the text once more, only as far as the shapes a
 dataset uses: table headers (``[meta]``, ``[[leerlab]]``, ``[[leerlab.schools]]``), keys
 (bare, quoted, dotted), strings of every kind, arrays and inline tables, nested to any depth.
-It is run on text that tomllib has already accepted, so it never needs to report a mistake;
+It is run on text that the parser has already accepted, so it never needs to report a mistake;
 what it cannot place is found by walking up the path (`Positions.find`).
 """
 
@@ -12,8 +12,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import tomllib
 from collections.abc import Iterable
+
+import tomli
 
 Path = tuple[int | str, ...]
 """A place in the parsed document: keys and list indexes, e.g. ("leerlab", 0, "routes", 1)."""
@@ -110,7 +111,7 @@ class _Scanner:
                 else:
                     offset = self.key_value(offset, table)
         except (RecursionError, IndexError):
-            # Text tomllib accepted but in a shape not read here: keep what was found.
+            # Text the parser accepted but in a shape not read here: keep what was found.
             return
 
     def header(self, offset: int, arrays: dict[Path, int]) -> tuple[Path, int]:
@@ -155,7 +156,7 @@ class _Scanner:
                 string = _STRING.match(self.text, offset, self.end)
                 if self.text[offset] not in "\"'" or string is None:
                     raise IndexError(offset)
-                parts.append(str(tomllib.loads(f"k = {string.group()}")["k"]))
+                parts.append(str(tomli.loads(f"k = {string.group()}")["k"]))
                 offset = string.end()
             offset = self.skip_inline(offset)
             if not self.text.startswith(".", offset):
