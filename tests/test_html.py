@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from helpers import META, WriteDataset, exported, make_lab, run_export, stdout_of
 from leerlab_cli.dataset import load
+from leerlab_cli.formats import section_labels
 
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 HOSTILE = [
@@ -198,3 +199,47 @@ def test_overview_is_title_source_and_table(
         assert len(tags(root, "table")) == 1
         assert [text(h2) for h2 in tags(root, "h2")] == ["Overview"]
         assert tags(root, "a") == []  # the sections the names would link to are left out
+
+
+EVERYWHERE = "<script>alert(1)</script> \"x\" & 'y' &amp; {{ 7*7 }}"
+
+
+def test_hostile_text_in_every_fact_shows_as_typed(
+    write_dataset: WriteDataset, runner: CliRunner
+) -> None:
+    lab = make_lab(
+        name=EVERYWHERE,
+        place=EVERYWHERE,
+        schools=[{"name": EVERYWHERE, "types": ["vo"], "place": EVERYWHERE, "note": EVERYWHERE}],
+        schools_note=EVERYWHERE,
+        sectors=[EVERYWHERE, EVERYWHERE],
+        specialisations=[EVERYWHERE],
+        sector_note=EVERYWHERE,
+        phase=EVERYWHERE,
+        route_text=EVERYWHERE,
+        routes=[{"leerwegen": ["bb"], "niveaus": [2], "schools": [EVERYWHERE]}],
+        works_on=EVERYWHERE,
+        design=EVERYWHERE,
+        target_group=EVERYWHERE,
+        target_group_per_school=[{"school": EVERYWHERE, "text": EVERYWHERE}],
+        contacts=[
+            {"name": EVERYWHERE, "email": "piet@test.nl", "organisation": EVERYWHERE},
+            {"name": EVERYWHERE, "email": "jan@test.nl"},
+        ],
+    )
+    root = parse(exported(runner, write_dataset(lab), "--format", "html"))
+    assert not {element.tag.rpartition("}")[2] for element in root.iter()} & {"script"}
+    (section,) = tags(root, "section")
+    facts = [text(value) for value in section.findall("h:dl/h:dd", NS)]
+    # Each fact shows the text as typed, alone or within the words around it; only
+    # the provinces and the kind of route hold none of it here.
+    labels = section_labels()
+    without_text = {labels["provinces"], labels["route_kinds"], labels["contacts"]}
+    typed = " ".join(EVERYWHERE.split())
+    for label, fact in zip(
+        (text(term) for term in section.findall("h:dl/h:dt", NS)), facts, strict=True
+    ):
+        if label not in without_text:
+            assert typed in fact, (label, fact)
+    contacts = [text(item) for item in section.findall("h:dl/h:dd[last()]/h:ul/h:li", NS)]
+    assert contacts == [f"{typed} ({typed})", typed]
