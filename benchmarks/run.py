@@ -447,6 +447,23 @@ def run_scale(
         floor = [PYTHON, "-c", f"import tomllib; tomllib.load(open({str(path)!r}, 'rb'))"]
         floor_kib = peak_kib(floor, warm)
         print(f"{labs} leerlabs ({path.stat().st_size >> 20} MiB of TOML):", flush=True)
+        if labs == TARGET_LABS:
+            # Not a target: how much of the margin is leerlab's parser. leerlab parses with
+            # tomli (compiled), the floor with the standard library's tomllib.
+            parser = [PYTHON, "-c", f"import tomli; tomli.load(open({str(path)!r}, 'rb'))"]
+            result = compare(
+                Result(f"parsing alone with tomli, {labs // 1000}k labs", None, [], []),
+                floor,
+                parser,
+                warm,
+                runs=1,
+                rounds=rounds * 2,
+                warmup=0,
+                use_hyperfine=use_hyperfine,
+                floor_kib=floor_kib,
+            )
+            if result:
+                results.append(result)
         for label in commands:
             for mode in modes:
                 if mode.emptied is not None and labs != TARGET_LABS:
