@@ -262,7 +262,7 @@ def test_a_copy_of_the_same_code_has_the_same_key(tmp_path: Path) -> None:
     assert _key_of_a_copy(tmp_path, None) == cache.key(b"x")
 
 
-@pytest.mark.parametrize("module", ["models.py", "dataset.py", "cache.py"])
+@pytest.mark.parametrize("module", ["models.py", "dataset.py", "problems.py", "cache.py"])
 def test_editing_the_code_that_decides_validity_changes_the_key(
     tmp_path: Path, module: str
 ) -> None:

@@ -10,9 +10,9 @@ that someone else slipped in can at worst be rejected, and cannot run code.
 
 The key is the SHA-256 of the file's bytes together with everything else that
 decides what loading those bytes yields: leerlab's version, the source of the
-modules that define validity, and tomli's, pydantic-core's and Python's versions. It never
-involves the file's name or mtime, so an edited file cannot be served from the
-cache, however its mtime and size look.
+modules that define validity, and tomli's, pydantic-core's and Python's
+versions. It never involves the file's name or mtime, so an edited file cannot
+be served from the cache, however its mtime and size look.
 
 The folder and its files are opened without following symbolic links, and what
 was opened is checked (a folder or regular file, owned by the user, writable by
@@ -62,9 +62,9 @@ _ENTRY_NAME = re.compile(r"leerlab-dataset-[0-9a-f]{64}\.json")
 _TEMP_NAME = re.compile(r"\.leerlab-dataset-[0-9a-f]{64}-[0-9a-f]{16}\.tmp")
 _STALE_TEMP_SECONDS = 3600
 # The first line of every cache file; bump it when what a cache file holds changes shape.
-_LAYOUT = b"leerlab dataset cache 2"
+_LAYOUT = b"leerlab dataset cache 3"
 # The modules whose code decides what a dataset file loads into.
-_DEFINING_MODULES = ("models.py", "dataset.py", "cache.py")
+_DEFINING_MODULES = ("models.py", "dataset.py", "problems.py", "cache.py")
 _SUPPORTED = os.name == "posix" and os.open in os.supports_dir_fd
 _FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
 # Non-blocking, so that a FIFO in place of a file cannot make the command wait.
