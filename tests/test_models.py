@@ -106,7 +106,7 @@ def test_a_lab_with_every_field_written_loads_back_to_the_same_values() -> None:
         "target_group_per_school": [{"school": "School A", "text": "bb"}],
         "contacts": [{"name": "Piet", "email": "piet@test.nl", "organisation": "School A"}],
     }
-    assert list(table) == field_names(models.Leerlab)
+    assert tuple(table) == field_names(models.Leerlab)
     lab = models.validate_leerlab(table)
     assert mismatches(lab, models.Leerlab, "lab") == []
     assert models.as_data(lab) == {**table, "works_on": {"nader_te_bepalen": True}}

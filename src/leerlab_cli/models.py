@@ -625,13 +625,14 @@ MODELS: tuple[type[Model], ...] = (
     Dataset,
 )
 """The dataset's classes, each a table of the file."""
+_FIELD_NAMES = {model: tuple(item.name for item in fields(model)) for model in MODELS}
 _AFTER: dict[type[Model], Callable[[Any], Any]] = {Route: _scheduled_has_start}
 """What is checked of a whole table once its fields are valid."""
 
 
-def field_names(model: type[Model]) -> list[str]:
+def field_names(model: type[Model]) -> tuple[str, ...]:
     """The names of the fields of a table of class `model`, in order."""
-    return [item.name for item in fields(model)]
+    return _FIELD_NAMES[model]
 
 
 def _field_schema(item: Any) -> core_schema.CoreSchema:
@@ -652,21 +653,15 @@ def _class_schema(model: type[Model]) -> core_schema.CoreSchema:
         extra_behavior="forbid",
     )
     config = core_schema.CoreConfig(title=model.__name__, extra_fields_behavior="forbid")
-    after = _AFTER.get(model)
-    if after is None:
-        return core_schema.dataclass_schema(
-            model,
-            arguments,
-            field_names(model),
-            slots=True,
-            frozen=True,
-            config=config,
-            ref=model.__name__,
-        )
+    schema: core_schema.DataclassSchema | core_schema.AfterValidatorFunctionSchema
     schema = core_schema.dataclass_schema(
-        model, arguments, field_names(model), slots=True, frozen=True, config=config
+        model, arguments, list(field_names(model)), slots=True, frozen=True, config=config
     )
-    return core_schema.no_info_after_validator_function(after, schema, ref=model.__name__)
+    after = _AFTER.get(model)
+    if after is not None:
+        schema = core_schema.no_info_after_validator_function(after, schema)
+    schema["ref"] = model.__name__
+    return schema
 
 
 def _vocabulary_schema(vocabulary: type[StrEnum]) -> core_schema.CoreSchema:

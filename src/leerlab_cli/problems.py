@@ -161,8 +161,7 @@ def _finding(kind: str, path: positions.Path, value: Any, context: Mapping[str, 
     values: dict[str, Any] = {"value": value}
     if kind == "extra_forbidden":
         name = str(path[-1])
-        fields = field_names(_model_at(path))
-        close = _closest(name, tuple(fields))
+        close = _closest(name, field_names(_model_at(path)))
         values = {"name": name, "suggestion": close[0] if close else None}
         return Finding(kind, path, values, at_key=True)
     if kind == "missing":

@@ -38,8 +38,7 @@ class StdoutError(OSError):
 
 def write(text: str) -> None:
     """Write data to stdout and flush, so a failed write is noticed inside the command."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    write_parts((text,))
 
 
 def write_parts(parts: Iterable[str]) -> None:
