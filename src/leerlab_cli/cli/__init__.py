@@ -9,7 +9,6 @@ annotations when it builds the command, and only the command that runs is built.
 from __future__ import annotations
 
 import difflib
-import gc
 import importlib
 import os
 import signal
@@ -209,14 +208,6 @@ class LeerlabGroup(TyperGroup):
 
 def _check_environment() -> None:
     # A setting that is misspelt must not quietly mean its opposite.
-    from leerlab_cli import cache
-
-    value = os.environ.get(cache.DISABLE_VAR, "")
-    if cache.switched_off(value) is None:
-        from leerlab_cli.formats.messages import bad_no_cache_value
-
-        error(bad_no_cache_value(cache.DISABLE_VAR, value))
-        raise typer.Exit(2)
     from leerlab_cli import dataset
 
     if dataset.size_limit(os.environ) is None:
@@ -308,7 +299,7 @@ def _terminating_signals_raise(*, keep_held: bool = False) -> Iterator[None]:
     # command's success into a failure. Here they are released at the end, a
     # signal that arrived meanwhile discarded; or, for the console script, kept
     # blocked until the process has ended.
-    from leerlab_cli.signals import TERMINATING_SIGNALS
+    from leerlab_cli.output import TERMINATING_SIGNALS
 
     previous: dict[signal.Signals, Any] = {}
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
@@ -375,11 +366,4 @@ def main_options(
 
 def main() -> None:
     """The console script `leerlab`."""
-    # One call is one short process. Loading a dataset makes hundreds of thousands
-    # of small objects and no reference cycles, and a running cyclic collector
-    # would traverse them again and again (half the time of loading 10,000
-    # leerlabs). Reference counting still frees what is no longer used, and the
-    # process's end frees the rest. Done here rather than around the loading, so
-    # that a program or test calling `app` in-process keeps its collector as it was.
-    gc.disable()
     app(prog_name="leerlab", whole_process=True)
