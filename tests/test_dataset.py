@@ -132,10 +132,10 @@ def test_folder_given_as_dataset(tmp_path: Path) -> None:
     assert _errors(tmp_path) == (f"{tmp_path}: is a folder, not a dataset file",)
 
 
-def test_not_utf8_names_the_line(tmp_path: Path) -> None:
+def test_not_utf8_names_the_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "latin1.toml"
     path.write_bytes(b'[meta]\ntitle = "caf\xe9"\n')
-    assert _errors(path) == (f"{path}: line 2: not valid UTF-8 text",)
+    assert _errors(path) == (f"{path}:2:13: not valid UTF-8 text: save the file as UTF-8",)
 
 
 def test_toml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
@@ -150,13 +150,13 @@ def test_toml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
 def test_deep_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:
     path = tmp_path / "deep.toml"
     path.write_text("x = " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
-    assert _errors(path) == (f"{path}: invalid TOML: nested too deeply",)
+    assert _errors(path) == (f"{path}:1:105: invalid TOML: lists or tables nested too deeply",)
 
 
 def test_huge_integer_is_an_error_not_a_crash(tmp_path: Path) -> None:
     path = tmp_path / "big.toml"
     path.write_text("x = " + "9" * 5000 + "\n", encoding="utf-8")
-    assert _errors(path) == (f"{path}: invalid TOML: an integer is too large",)
+    assert _errors(path) == (f"{path}:1:5: invalid TOML: an integer is too large",)
 
 
 def test_empty_file_lacks_meta(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def test_a_syntax_error_names_file_line_and_column(
             "2:18",
             "a text is not closed with its quote on the same line",
         ),
-        ("[[leerlab", "1:10", "Expected ']]' at the end of an array declaration"),
+        ("[[leerlab", "1:10", "a [[table]] header must end with ']]' on the same line"),
         (
             '[meta]\nintroduction = """\nDrie\nregels\n',
             "5:1",

@@ -182,7 +182,7 @@ def _valid_dataset() -> bytes:
 HARD_CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "invalid UTF-8": (
         lambda path: path.write_bytes(META_TOML + b'[[leerlab]]\nname = "caf\xe9"\n'),
-        ": line 6: not valid UTF-8 text",
+        ":6:12: not valid UTF-8 text: save the file as UTF-8",
     ),
     "BOM then bad TOML": (
         lambda path: path.write_bytes(b"\xef\xbb\xbfx = \n"),
@@ -191,11 +191,11 @@ HARD_CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     ),
     "nesting 3,000 deep": (
         lambda path: path.write_bytes(b"x = " + b"[" * 3000 + b"]" * 3000 + b"\n"),
-        ": invalid TOML: nested too deeply",
+        ":1:105: invalid TOML: lists or tables nested too deeply",
     ),
     "a 5,000-digit integer": (
         lambda path: path.write_bytes(b"x = " + b"9" * 5000 + b"\n"),
-        ": invalid TOML: an integer is too large",
+        ":1:5: invalid TOML: an integer is too large",
     ),
     "an empty file": (
         lambda path: path.write_bytes(b""),

@@ -209,7 +209,7 @@ TOML_MISTAKES = {
     'sectors = ["a", "b"\nname = "x"': "a list opened with '[' is not closed with ']'",
     "year = twintig": "this is not a value: text needs quotes",
     'name = "a"\nname = "b"': "this key already has a value above (a key given twice?)",
-    "x = { a = 1, a = 2 }": "the key 'a' is given twice in one table",
+    "x = { a = 1, a = 2 }": 'the key "a" is given twice in one table',
 }
 
 

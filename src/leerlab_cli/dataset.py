@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,7 +21,7 @@ from leerlab_cli.i18n import _
 from leerlab_cli.models import Dataset, validate_dataset
 from leerlab_cli.problems import Problem
 from leerlab_cli.rules import Severity, integrity_findings
-from leerlab_cli.text import printable
+from leerlab_cli.text import shown_path
 
 ENV_VAR = "LEERLAB_DATA"
 MAX_BYTES_VAR = "LEERLAB_MAX_BYTES"
@@ -33,9 +34,6 @@ _SHIPPED_CANDIDATES = (
     _PACKAGE_DIR / "data" / "leerlabs.toml",
     _PACKAGE_DIR.parent.parent / "data" / "leerlabs.toml",
 )
-_TOML_POSITION = r"^(?P<msg>.*?) \(at line (?P<line>\d+), column (?P<col>\d+)\)$"
-# How the TOML parser ends the message of an error it can give no line for.
-_TOML_AT_END = " (at end of document)"
 
 
 def shipped_path() -> Path:
@@ -77,40 +75,56 @@ def choose(explicit: Path | None, environ: Mapping[str, str]) -> DatasetChoice:
 
 def read_document(path: Path) -> dict[str, Any]:
     """Read and parse the TOML file at `path`; every failure is a `DatasetError`."""
-    name = printable(str(path))
+    name = shown_path(path)
     return parse_document(_read_bytes(path, name), name)
 
 
 def size_limit(environ: Mapping[str, str]) -> int | None:
-    """The most bytes a dataset file may have: $LEERLAB_MAX_BYTES, else 64 MiB; None if invalid."""
+    """The most bytes a dataset file may have: $LEERLAB_MAX_BYTES, else 64 MiB; None if invalid.
+
+    A number beyond what any file can hold means "no limit that matters": the largest
+    size the system can address.
+    """
     value = environ.get(MAX_BYTES_VAR, "").strip()
     if not value:
         return DEFAULT_MAX_BYTES
-    return int(value) if value.isdigit() and int(value) > 0 else None
+    if not (value.isascii() and value.isdigit()) or len(value) > 30 or int(value) == 0:
+        return None
+    return min(int(value), sys.maxsize - 1)
+
+
+_CHUNK = 1024 * 1024
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
     limit = size_limit(os.environ) or DEFAULT_MAX_BYTES
+    chunks: list[bytes] = []
+    size = 0
     try:
         with path.open("rb") as file:
-            # Never more than the limit: /dev/zero would otherwise fill the memory.
-            raw = file.read(limit + 1)
-    except FileNotFoundError:
-        raise DatasetError(_("{name}: no such file").format(name=name)) from None
+            # A chunk at a time, never more than the limit: /dev/zero would otherwise
+            # fill the memory.
+            while size <= limit:
+                chunk = file.read(min(_CHUNK, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
     except IsADirectoryError:
         raise DatasetError(_("{name}: is a folder, not a dataset file").format(name=name)) from None
-    except PermissionError:
-        raise DatasetError(_("{name}: permission denied").format(name=name)) from None
+    except FileNotFoundError:
+        raise DatasetError(_("{name}: no such file").format(name=name)) from None
     except OSError as error:
-        reason = printable(error.strerror or type(error).__name__)
+        from leerlab_cli.formats.messages import os_reason
+
         raise DatasetError(
-            _("{name}: cannot be read: {reason}").format(name=name, reason=reason)
+            _("{name}: cannot be read: {reason}").format(name=name, reason=os_reason(error))
         ) from None
-    if len(raw) > limit:
+    if size > limit:
         from leerlab_cli.formats.messages import dataset_too_large
 
         raise DatasetError(dataset_too_large(name, limit, MAX_BYTES_VAR))
-    return raw
+    return b"".join(chunks)
 
 
 def is_regular_file(path: Path) -> bool:
@@ -131,10 +145,11 @@ def _decode(raw: bytes, name: str) -> str:
         # utf-8-sig: a byte order mark that an editor put at the start is not an error.
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
         line = raw.count(b"\n", 0, error.start) + 1
-        raise DatasetError(
-            _("{name}: line {line}: not valid UTF-8 text").format(name=name, line=line)
-        ) from None
+        # The column in characters, as an editor counts them up to the bad byte.
+        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        raise _invalid([_file_problem(name, line, column, "not_utf8", {})]) from None
 
 
 def _parse_text(text: str, name: str) -> dict[str, Any]:
@@ -143,31 +158,54 @@ def _parse_text(text: str, name: str) -> dict[str, Any]:
     except tomli.TOMLDecodeError as error:
         raise _toml_problem(error, text, name) from None
     except RecursionError:
-        raise DatasetError(_("{name}: invalid TOML: nested too deeply").format(name=name)) from None
-    except ValueError as error:
-        # The parser lets int() refuse integers of more than 4300 digits.
-        reason = _("an integer is too large") if "digits" in str(error) else printable(str(error))
-        raise DatasetError(
-            _("{name}: invalid TOML: {reason}").format(name=name, reason=reason)
-        ) from None
+        line, column = _line_and_column(text, _too_deep(text))
+        raise _invalid([_file_problem(name, line, column, "toml_too_deep", {})]) from None
+    except ValueError:
+        # The one other refusal of the parser: int() refuses integers of more than
+        # 4300 digits (Python's guard against slow conversions).
+        found = _LONG_INTEGER.search(text)
+        line, column = _line_and_column(text, found.start() if found else 0)
+        raise _invalid([_file_problem(name, line, column, "toml_integer_too_large", {})]) from None
+
+
+_LONG_INTEGER = re.compile(r"[0-9][0-9_]{4299,}")
+_MAX_NESTING = 100
+"""How deep the TOML parser lets arrays and inline tables nest."""
+
+
+def _too_deep(text: str) -> int:
+    # Where the nesting of [ and { first goes deeper than the parser allows; strings
+    # and comments are skipped. Only called once the parser has refused the file.
+    depth = 0
+    quote = ""
+    in_comment = False
+    for offset, char in enumerate(text):
+        if in_comment:
+            in_comment = char != "\n"
+        elif quote:
+            if char == quote or char == "\n":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            in_comment = True
+        elif char in "[{":
+            depth += 1
+            if depth > _MAX_NESTING:
+                return offset
+        elif char in "]}":
+            depth -= 1
+    return len(text)
 
 
 def _toml_problem(error: tomli.TOMLDecodeError, text: str, name: str) -> InvalidDataset:
-    # The parser ends its message with the position, or "at end of document" when the file
-    # ends too early: then the position is the end of the last line.
-    message = str(error)
-    line, column = _line_and_column(text, len(text))
-    code = "toml_end"
-    if not message.endswith(_TOML_AT_END):
-        code = "toml_syntax"
-        position = re.match(_TOML_POSITION, message)
-        if position is not None:
-            line, column = int(position["line"]), int(position["col"])
-            message = position["msg"]
-    reason = message.removesuffix(_TOML_AT_END)
-    return _invalid(
-        [Problem(name, line, column, None, "", Severity.error, code, {"reason": reason})]
-    )
+    # The parser says where it stopped; at the end of the text, the file ends too early.
+    code = "toml_end" if error.pos >= len(text) else "toml_syntax"
+    return _invalid([_file_problem(name, error.lineno, error.colno, code, {"reason": error.msg})])
+
+
+def _file_problem(name: str, line: int, column: int, code: str, values: dict[str, Any]) -> Problem:
+    return Problem(name, line, column, None, "", Severity.error, code, values)
 
 
 def _line_and_column(text: str, offset: int) -> tuple[int, int]:
@@ -200,7 +238,7 @@ def _errors(document: Mapping[str, Any], name: str, text: str | None) -> list[Pr
 
 def load(path: Path) -> Dataset:
     """Load and validate the dataset file at `path`; every problem is a `DatasetError`."""
-    name = printable(str(path))
+    name = shown_path(path)
     raw = _read_bytes(path, name)
     document = parse_document(raw, name)
     try:
@@ -235,7 +273,7 @@ def check(path: Path) -> Report:
     Raises `DatasetError` when the file cannot be read or is not TOML (nothing else
     can be checked then); a TOML syntax error is an `InvalidDataset` with its problem.
     """
-    name = printable(str(path))
+    name = shown_path(path)
     text = _decode(_read_bytes(path, name), name)
     document = _parse_text(text, name)
     labs = document.get("leerlab")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from leerlab_cli.descriptor import write_all
 from leerlab_cli.errors import OutputError
-from leerlab_cli.text import printable
+from leerlab_cli.text import printable, shown_path
 
 TERMINATING_SIGNALS = frozenset(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -43,7 +43,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     that names an open descriptor of this process (/dev/stdout, /dev/fd/N) is
     written to that descriptor, so `-o /dev/stdout >> log` appends to the log.
     """
-    name = printable(str(path))
+    name = shown_path(path)
     descriptor = _descriptor_named(os.fspath(path))
     if descriptor is not None:
         _write_to_descriptor(descriptor, data, name)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from pathlib import Path
 
 # Everything that could steer a terminal or reverse the display of text, and the
 # line and paragraph separators that some programs take for line breaks.
@@ -36,3 +38,11 @@ def one_line(text: str) -> str:
     """`text` with tabs and line breaks turned into single spaces."""
     # Every character the pattern replaces is unprintable, so most text needs no search.
     return text if text.isprintable() else _WHITESPACE_BREAKS.sub(" ", text)
+
+
+def shown_path(path: str | Path) -> str:
+    """A file name as text: bytes that are not UTF-8 shown as escapes such as ``\\xff``.
+
+    Python keeps such bytes as lone surrogates, which no UTF-8 output may hold.
+    """
+    return printable(os.fsencode(path).decode("utf-8", errors="backslashreplace"))

@@ -17,7 +17,7 @@ from leerlab_cli.formats import problems as worded
 from leerlab_cli.i18n import N_, in_english
 from leerlab_cli.problems import Problem
 from leerlab_cli.rules import Severity
-from leerlab_cli.text import printable
+from leerlab_cli.text import printable, shown_path
 
 HELP = N_(
     "Check datasets: every problem at its line, with the fix.\n\n"
@@ -93,7 +93,7 @@ def _check(path: Path) -> tuple[int, list[Problem]]:
     except InvalidDataset as invalid:
         return 0, list(invalid.problems)
     except DatasetError as unreadable:
-        name = printable(str(path))
+        name = shown_path(path)
         reasons = [{"reason": _reason(line, name)} for line in unreadable.lines]
         return 0, [
             Problem(name, 0, 0, None, "", Severity.error, "unreadable", reason)

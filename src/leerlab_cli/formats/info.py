@@ -7,7 +7,7 @@ import json
 from leerlab_cli.dataset import DatasetChoice, DatasetSource
 from leerlab_cli.i18n import _
 from leerlab_cli.models import Dataset
-from leerlab_cli.text import printable
+from leerlab_cli.text import printable, shown_path
 
 
 def _source_text(source: DatasetSource) -> str:
@@ -22,7 +22,7 @@ def info_text(choice: DatasetChoice, data: Dataset) -> str:
     """``Label: value`` lines for a person."""
     meta = data.meta
     rows = [
-        (_("Dataset"), printable(str(choice.path))),
+        (_("Dataset"), shown_path(choice.path)),
         (_("Chosen"), _source_text(choice.source)),
         (_("Title"), printable(meta.title)),
         (_("Edition"), printable(meta.edition or str(meta.year))),
@@ -36,7 +36,7 @@ def info_json(choice: DatasetChoice, data: Dataset) -> str:
     """An object with path, source, title, edition, year and leerlabs."""
     meta = data.meta
     fields = {
-        "path": str(choice.path),
+        "path": shown_path(choice.path),
         "source": choice.source.value,
         "title": meta.title,
         "edition": meta.edition,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from urllib.parse import quote
 
 from leerlab_cli.formats import (
     Wording,
@@ -50,7 +51,10 @@ def escape(text: str) -> str:
 def _mail_link(contact: Contact) -> str:
     # The address pattern of the model admits no space, '<' or '>', so it is safe
     # inside an angle-bracket link destination.
-    return f"{escape(contact_name(contact))} ([{escape(contact.email)}](<mailto:{contact.email}>))"
+    # Percent-encoded as in the HTML page: an address may hold "%0d%0a", which a mail
+    # program would otherwise decode into a line break (a header of its own).
+    target = "mailto:" + quote(contact.email, safe="@")
+    return f"{escape(contact_name(contact))} ([{escape(contact.email)}](<{target}>))"
 
 
 def label_headings() -> dict[str, str]:

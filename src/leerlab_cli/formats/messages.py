@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
-from leerlab_cli.i18n import _, ngettext
+from leerlab_cli.i18n import N_, _, ngettext
 from leerlab_cli.query import Match, MatchKind
 from leerlab_cli.text import printable
 
@@ -70,3 +71,39 @@ def bad_size_limit(variable: str, value: str) -> str:
 def cannot_write_output(reason: str) -> str:
     """When stdout cannot take the output (a full disk, a closed stdout); `reason` is strerror."""
     return _("cannot write output: {reason}").format(reason=reason[:1].lower() + reason[1:])
+
+
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ELOOP: N_("too many levels of symbolic links"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.ENXIO: N_("no such device or address (a FIFO with no reader, or a device not there)"),
+    errno.ENODEV: N_("no such device"),
+    errno.EIO: N_("input/output error (the disk or device failed)"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.ENOSPC: N_("no space left on the device"),
+    errno.EDQUOT: N_("disk quota exceeded"),
+    errno.EFBIG: N_("the file is too large"),
+    errno.EMFILE: N_("too many open files"),
+    errno.ENFILE: N_("too many open files in the system"),
+    errno.ETXTBSY: N_("the file is busy"),
+    errno.EBUSY: N_("the device or resource is busy"),
+    errno.EINVAL: N_("invalid argument"),
+    errno.EPIPE: N_("the reader has gone (broken pipe)"),
+    errno.EBADF: N_("bad file descriptor (closed)"),
+    errno.EAGAIN: N_("the resource is temporarily unavailable"),
+}
+"""The operating system's reasons, worded in the interface language."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, in the interface language (its own words otherwise)."""
+    template = _OS_REASONS.get(error.errno or 0)
+    if template is not None:
+        return _(template)
+    # A reason not in the table: the system's words, with its number to look up.
+    return printable(f"{error.strerror or type(error).__name__} (errno {error.errno})")

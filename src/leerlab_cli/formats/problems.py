@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -12,6 +13,8 @@ from leerlab_cli.models import UNDETERMINED_TOML
 from leerlab_cli.problems import Problem
 from leerlab_cli.text import printable
 
+_LISTED_SCHOOLS = 10
+"""A hint lists this many of a leerlab's schools, so that it stays short however many."""
 _LONGEST_QUOTE = 60
 """Longer quoted values are cut, so that one problem stays one readable line."""
 
@@ -62,6 +65,9 @@ _MESSAGES: dict[str, str] = {
     ),
     "toml_syntax": N_("invalid TOML: {reason}"),
     "toml_end": N_("invalid TOML: {reason}; the file ends too early"),
+    "toml_too_deep": N_("invalid TOML: lists or tables nested too deeply"),
+    "toml_integer_too_large": N_("invalid TOML: an integer is too large"),
+    "not_utf8": N_("not valid UTF-8 text: save the file as UTF-8"),
 }
 """The message of each problem code, with the values the core gives it."""
 
@@ -82,6 +88,21 @@ _TOML_REASONS: dict[str, str] = {
     "Invalid initial character for a key part": N_(
         "a key must be a bare word (letters, digits, - and _) or between quotes"
     ),
+    "Expected newline or end of document after a statement": N_(
+        "a line may hold only one key = value or [table]: start a new line here"
+    ),
+    "Expected ']' at the end of a table declaration": N_(
+        "a [table] header must end with ']' on the same line"
+    ),
+    "Expected ']]' at the end of an array declaration": N_(
+        "a [[table]] header must end with ']]' on the same line"
+    ),
+    "Invalid date or datetime": N_("this is not a valid date or time"),
+    "Invalid hex value": N_("a \\u or \\U escape needs hexadecimal digits"),
+    "Escaped character is not a Unicode scalar value": N_("this escape names no Unicode character"),
+    "Unescaped '\\' in a string": N_(
+        "a backslash in a text must be doubled (\\\\), or use single quotes"
+    ),
 }
 """Plain words for the messages of Python's TOML parser; others are shown as it words them."""
 _TOML_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -90,7 +111,43 @@ _TOML_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"^Duplicate inline table key (?P<key>.*)$"),
         N_("the key {key} is given twice in one table"),
     ),
+    (
+        re.compile(r"^Cannot mutate immutable namespace (?P<key>.*)$"),
+        N_("{key} is already complete: it cannot get more keys here"),
+    ),
+    (
+        re.compile(r"^Cannot redefine namespace (?P<key>.*)$"),
+        N_("{key} is already defined as a table"),
+    ),
+    (re.compile(r"^Expected (?P<key>.*)$"), N_("expected {key} here")),
+    (
+        re.compile(r"^(?:Illegal|Found invalid) character (?P<key>.*)$"),
+        N_("the character {key} is not allowed here"),
+    ),
 )
+"""The parser's messages that name a key or character, and their words."""
+
+
+def _toml_key(text: str) -> str:
+    # The parser names a key as Python writes a tuple of its parts, ('meta',), and a
+    # character as Python quotes it, '\x00': say them as TOML and a person do.
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return printable(text)
+    if isinstance(value, tuple) and all(isinstance(part, str) for part in value):
+        return ".".join(quote_key(part) for part in value)
+    if isinstance(value, str):
+        return json.dumps(value)
+    return printable(text)
+
+
+def quote_key(part: str) -> str:
+    """A key part as TOML writes it: bare when it can be, else between quotes."""
+    return part if _BARE_KEY.match(part) else json.dumps(part)
+
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def quote(value: Any) -> str:
@@ -157,8 +214,9 @@ def _toml_reason(reason: str) -> str:
     for pattern, template in _TOML_PATTERNS:
         match = pattern.match(reason)
         if match is not None:
-            return _(template).format(key=printable(match["key"]))
-    return printable(reason)
+            return _(template).format(key=_toml_key(match["key"]))
+    # A message of a newer parser that this table does not know yet.
+    return _("the TOML parser stopped here")
 
 
 def hint(problem: Problem) -> str | None:
@@ -173,9 +231,14 @@ def hint(problem: Problem) -> str | None:
     if code == "unknown_school":
         if suggestion is not None:
             return _("did you mean {suggestion}?").format(suggestion=quote(suggestion))
-        return _("the leerlab's schools: {schools}").format(
-            schools=", ".join(quote(name) for name in values.get("schools", ()))
-        )
+        schools = list(values.get("schools", ()))
+        listed = ", ".join(quote(name) for name in schools[:_LISTED_SCHOOLS])
+        if len(schools) > _LISTED_SCHOOLS:
+            more = len(schools) - _LISTED_SCHOOLS
+            listed += " " + ngettext("and {count} more", "and {count} more", more).format(
+                count=more
+            )
+        return _("the leerlab's schools: {schools}").format(schools=listed)
     if suggestion is None:
         return None
     if code == "extra_forbidden":
