@@ -134,3 +134,19 @@ def test_show_gives_the_profiel_beside_the_sector(runner: CliRunner) -> None:
         runner, ["show", "midden-limburg", "--format", "markdown"], env={"LEERLAB_LANG": "nl"}
     )
     assert "- **vmbo-profiel:** Zorg en welzijn (Z\\&W)" in dutch.splitlines()
+
+
+def _works_on_in_source(name: str) -> str:
+    # The "Werken aan" line of the leerlab called `name` in the source.
+    text = SOURCE.read_text(encoding="utf-8")
+    section = text[text.index(f"Leerlab {name}\n") :]
+    found = re.search(r"Werken aan: (.*)", section)
+    assert found is not None, name
+    return found[1].strip()
+
+
+def test_noord_brabant_works_on_no_stated_kind_of_route(labs: dict[str, Leerlab]) -> None:
+    # Its "Werken aan" is "nader te bepalen": no kind of route may be read into it.
+    assert _works_on_in_source("Noord-Brabant") == "nader te bepalen"
+    assert str(labs["noord-brabant"].works_on) == "nader te bepalen"
+    assert labs["noord-brabant"].route_kinds == []
