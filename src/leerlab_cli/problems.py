@@ -24,6 +24,7 @@ from leerlab_cli.models import (
     START_PATTERN,
     TEXT_TAG,
     UNDETERMINED_TAG,
+    VOCABULARIES,
     Contact,
     Dataset,
     Leerlab,
@@ -39,6 +40,7 @@ from leerlab_cli.models import (
     validate_leerlab,
 )
 from leerlab_cli.rules import Finding, Severity, closest, integrity_findings, law_findings
+from leerlab_cli.words import meant_member
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ _TABLE_MODELS: dict[str, type[Table]] = {
     "target_group": Undetermined,
 }
 _LEERWEG_FIELDS = ("leerwegen",)
+_VOCABULARY_OF = {frozenset(member.value for member in each): each for each in VOCABULARIES}
+"""Each closed vocabulary, by the values a problem says were expected."""
 _KEY_CODES = {"extra_forbidden"}
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -175,10 +179,11 @@ def _suggest_member(value: Any, expected: list[str], path: positions.Path) -> An
         meant = LEERWEG_ALIASES.get(value.strip().casefold().removeprefix("vmbo-"))
         if meant is not None:
             return [leerweg.value for leerweg in Leerweg if leerweg in meant]
-    by_case = {item.casefold(): item for item in expected}
-    if value.strip().casefold() in by_case:
-        return by_case[value.strip().casefold()]
-    return closest(value, expected)
+    vocabulary = _VOCABULARY_OF.get(frozenset(expected))
+    if vocabulary is None:
+        return None
+    member = meant_member(vocabulary, value)
+    return None if member is None else member.value
 
 
 def warning_findings(valid_labs: Mapping[int, Leerlab], failed_labs: set[int]) -> list[Finding]:
