@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from leerlab_cli import dataset
+from leerlab_cli.cli.options import choice_of
 from leerlab_cli.cli.terminal import report, write
 from leerlab_cli.errors import DatasetError
 from leerlab_cli.i18n import N_
@@ -43,6 +44,7 @@ def diff_datasets(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(DiffFormat),
             help=N_("text, json, or markdown for a newsletter."),
             metavar="FORMAT",
             case_sensitive=False,

@@ -23,6 +23,7 @@ from leerlab_cli.cli.options import (
     SearchOption,
     SectorOption,
     ToOption,
+    choice_of,
     load_dataset,
     make_filters,
 )
@@ -164,6 +165,7 @@ def export_labs(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(ExportFormat),
             help=N_("markdown, html, csv, json or toml (default: from the suffix of --output)."),
             metavar="FORMAT",
             show_default=False,

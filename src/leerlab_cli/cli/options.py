@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -15,7 +16,7 @@ from leerlab_cli.cli.completion import (
     complete_sector,
 )
 from leerlab_cli.cli.dataset_choice import dataset_in_use
-from leerlab_cli.i18n import N_, _
+from leerlab_cli.i18n import N_, _, ngettext
 from leerlab_cli.models import Dataset, Profiel
 from leerlab_cli.query import LEERWEG_ALIASES, Filters, profiel_named
 
@@ -46,6 +47,26 @@ class ToNiveau(StrEnum):
     two = "2"
     three = "3"
     four = "4"
+
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+
+def choice_of(choices: type[_Choice], *, case_sensitive: bool = True) -> Callable[[str], _Choice]:
+    """A parser for an option whose values are `choices`, refusing others in leerlab's words."""
+
+    def parse(value: str) -> _Choice:
+        for choice in choices:
+            if choice.value == value or (not case_sensitive and choice.value == value.lower()):
+                return choice
+        known = ", ".join(repr(choice.value) for choice in choices)
+        raise typer.BadParameter(
+            ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", 2).format(
+                value=value, choice=known, choices=known
+            )
+        )
+
+    return parse
 
 
 def _no_blank(values: list[str] | None) -> list[str] | None:
@@ -97,7 +118,7 @@ FromOption = Annotated[
             "theoretisch, or gt (gl or tl); repeat for OR."
         ),
         metavar="LEERWEG",
-        case_sensitive=False,
+        parser=choice_of(FromWord, case_sensitive=False),
     ),
 ]
 ToOption = Annotated[
@@ -106,6 +127,7 @@ ToOption = Annotated[
         "--to",
         help=N_("A route leads to this mbo niveau: 1, 2, 3 or 4; repeat for OR."),
         metavar="NIVEAU",
+        parser=choice_of(ToNiveau),
     ),
 ]
 ProvinceOption = Annotated[

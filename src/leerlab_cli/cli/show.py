@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.completion import complete_slug
-from leerlab_cli.cli.options import DataOption, load_dataset
+from leerlab_cli.cli.options import DataOption, choice_of, load_dataset
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
 from leerlab_cli.formats.messages import chosen
 from leerlab_cli.i18n import N_
@@ -49,6 +49,7 @@ def show_lab(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(ShowFormat),
             help=N_(
                 "panel, text, json or markdown (default: panel on a terminal, text in a pipe)."
             ),

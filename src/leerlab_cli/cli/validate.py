@@ -10,7 +10,7 @@ import typer
 
 from leerlab_cli import dataset
 from leerlab_cli.cli.dataset_choice import dataset_in_use
-from leerlab_cli.cli.options import DataOption
+from leerlab_cli.cli.options import DataOption, choice_of
 from leerlab_cli.cli.terminal import report, write
 from leerlab_cli.errors import DatasetError, InvalidDataset
 from leerlab_cli.formats import problems as worded
@@ -52,6 +52,7 @@ def validate_dataset(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(ValidateFormat),
             help=N_("text (one line a problem, on stderr), json or github (on stdout)."),
             metavar="FORMAT",
             case_sensitive=False,
