@@ -89,16 +89,6 @@ def no_debug(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _dataset_cache_in_tmp(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    # Each test gets an empty dataset cache of its own, never the user's ~/.cache;
-    # subprocesses inherit it through the environment.
-    monkeypatch.setenv("LEERLAB_CACHE_DIR", str(tmp_path_factory.mktemp("leerlab-cache")))
-    monkeypatch.delenv("LEERLAB_NO_CACHE", raising=False)
-
-
-@pytest.fixture(autouse=True)
 def _signal_mask_restored() -> Iterator[None]:
     # write_atomically blocks the terminating signals once its file is in place, and
     # only the app releases them; a test calling it directly must not leave them

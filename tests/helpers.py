@@ -175,8 +175,6 @@ def strict_json(text: str) -> Any:
 def shell_environment(**extra: str) -> dict[str, str]:
     """An environment as a user's shell has it: buffered output, no locale, none of ours.
 
-    Only the test's own cache folder (set by conftest for each test) is kept; outside a
-    test (a module's fixture) the cache is off: a subprocess never uses the user's cache.
     The interface is English (LEERLAB_LANG=en, as conftest sets it in-process), whatever
     the developer's locale; `extra` may choose another language or locale.
     """
@@ -187,10 +185,6 @@ def shell_environment(**extra: str) -> dict[str, str]:
         and key not in ("PYTHONUNBUFFERED", "LANGUAGE", "LANG", "PYTHONUTF8", "COLUMNS")
     }
     environment["LEERLAB_LANG"] = "en"
-    if "LEERLAB_CACHE_DIR" in os.environ:
-        environment["LEERLAB_CACHE_DIR"] = os.environ["LEERLAB_CACHE_DIR"]
-    else:
-        environment["LEERLAB_NO_CACHE"] = "1"
     environment.update(extra)
     return environment
 

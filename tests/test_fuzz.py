@@ -87,12 +87,8 @@ def assert_command_agrees_with_loader(raw: bytes, folder: Path, command: list[st
     """Write `raw` as a dataset file; the loader and `command` must agree on it."""
     path = folder / "fuzzed.toml"
     path.write_bytes(raw)
-    with pytest.MonkeyPatch.context() as patch:
-        # The command parses and validates every example itself, rather than taking
-        # what the loader's call just put into the dataset cache.
-        patch.setenv("LEERLAB_NO_CACHE", "1")
-        expected = loader_answer(path)
-        result = RUNNER.invoke(app, ["--data", str(path), *command])
+    expected = loader_answer(path)
+    result = RUNNER.invoke(app, ["--data", str(path), *command])
     if isinstance(expected, tuple):
         assert expected, "a DatasetError without a message"
         for line in expected:

@@ -63,7 +63,7 @@ def html_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = Runner().invoke(
         app,
         ["--data", str(shipped_path()), "export", "--output", str(target)],
-        env={"LEERLAB_LANG": "nl", "LEERLAB_NO_CACHE": "1"},
+        env={"LEERLAB_LANG": "nl"},
     )
     assert result.exit_code == 0, result.output
     return target

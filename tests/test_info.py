@@ -20,14 +20,13 @@ def _info_json(runner: CliRunner, args: list[str], **env: str | None) -> dict[st
 
 
 def test_info_json_names_the_shipped_dataset(runner: CliRunner, shipped: Path) -> None:
-    assert _info_json(runner, [], LEERLAB_NO_CACHE="1") == {
+    assert _info_json(runner, []) == {
         "path": str(shipped),
         "source": "shipped",
         "title": "Samen op weg: naar een naadloze aansluiting vmbo-mbo",
         "edition": "Digizine voorjaar 2021",
         "year": 2021,
         "leerlabs": 6,
-        "from_cache": False,
     }
 
 
@@ -54,36 +53,24 @@ def test_info_names_the_environment_and_the_option(
         )
 
 
-def test_info_says_whether_the_copy_came_from_the_cache(
-    runner: CliRunner, write_dataset: WriteDataset
-) -> None:
-    path = write_dataset(meta={**META, "edition": "Testeditie"})
-    args = ["--data", str(path)]
-    assert _info_json(runner, args)["from_cache"] is False  # the first call fills the cache
-    assert _info_json(runner, args)["from_cache"] is True
-    assert _info_json(runner, args, LEERLAB_NO_CACHE="1")["from_cache"] is False
-
-
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
         (
             "en",
-            "Dataset:        {path}\n"
-            "Chosen:         named by --data\n"
-            "Title:          Testbron\n"
-            "Edition:        Testeditie\n"
-            "Leerlabs:       1\n"
-            "From the cache: no\n",
+            "Dataset:  {path}\n"
+            "Chosen:   named by --data\n"
+            "Title:    Testbron\n"
+            "Edition:  Testeditie\n"
+            "Leerlabs: 1\n",
         ),
         (
             "nl",
-            "Dataset:      {path}\n"
-            "Gekozen:      genoemd met --data\n"
-            "Titel:        Testbron\n"
-            "Editie:       Testeditie\n"
-            "Leerlabs:     1\n"
-            "Uit de cache: nee\n",
+            "Dataset:  {path}\n"
+            "Gekozen:  genoemd met --data\n"
+            "Titel:    Testbron\n"
+            "Editie:   Testeditie\n"
+            "Leerlabs: 1\n",
         ),
     ],
 )
@@ -91,7 +78,7 @@ def test_info_text_in_each_language(
     runner: CliRunner, write_dataset: WriteDataset, language: str, expected: str
 ) -> None:
     path = write_dataset(meta={**META, "edition": "Testeditie"})
-    env = {"LEERLAB_LANG": language, "LEERLAB_NO_CACHE": "1"}
+    env = {"LEERLAB_LANG": language}
     result = runner.invoke(app, ["info", "--data", str(path)], env=env)
     assert result.exit_code == 0, result.output
     assert result.stdout == expected.format(path=path)
@@ -103,5 +90,5 @@ def test_info_without_an_edition_shows_the_year(
     path = write_dataset()
     result = runner.invoke(app, ["info", "--data", str(path)])
     assert result.exit_code == 0, result.output
-    assert "Edition:        2021\n" in result.stdout
+    assert "Edition:  2021\n" in result.stdout
     assert _info_json(runner, ["--data", str(path)])["edition"] is None

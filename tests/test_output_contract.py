@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import tomllib
 from pathlib import Path
@@ -75,9 +74,9 @@ def test_every_text_is_a_string_or_null_and_lists_are_lists(
                 assert lab[field] is None or isinstance(lab[field], str)
                 if lab[field] is not None:
                     lab[field].lower()
-            for item in dataclasses.fields(Leerlab):
-                if "list" in str(item.type):
-                    assert isinstance(lab[item.name], list), item.name
+            for name, item in Leerlab.model_fields.items():
+                if "list" in str(item.annotation):
+                    assert isinstance(lab[name], list), name
 
 
 def test_list_show_and_export_give_the_same_objects(runner: CliRunner, shipped: Path) -> None:

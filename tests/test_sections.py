@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from leerlab_cli.dataset import load
@@ -21,5 +20,5 @@ def test_a_format_passes_how_it_writes_values_and_contacts(shipped: Path) -> Non
 
 def test_no_contact_person_is_written_as_text(shipped: Path) -> None:
     lab = load(shipped).leerlab[0]
-    lab = dataclasses.replace(lab, contacts=[])
+    lab = lab.model_copy(update={"contacts": []})
     assert lab_sections(lab, text=str.upper)[-1] == ("Want to know more?", ["NOT GIVEN"])

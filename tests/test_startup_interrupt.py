@@ -48,7 +48,7 @@ def test_ctrl_c_during_start_up_is_quiet(command: list[str]) -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
-            env=shell_environment(LEERLAB_NO_CACHE="1"),
+            env=shell_environment(),
             # As in a terminal, even when the tests run as a background job.
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from leerlab_cli import dataset
@@ -76,10 +75,11 @@ def test_route_lines_in_the_interface_language_and_fixed(shipped: Path) -> None:
 
 def test_target_group_lines_name_the_school(shipped: Path) -> None:
     lab = dataset.load(shipped).leerlab[0]
-    lab = dataclasses.replace(
-        lab,
-        target_group=None,
-        target_group_per_school=[SchoolStatement(school="School A", text="bb-leerlingen")],
+    lab = lab.model_copy(
+        update={
+            "target_group": None,
+            "target_group_per_school": [SchoolStatement(school="School A", text="bb-leerlingen")],
+        }
     )
     assert target_group_lines(lab, interface_wording()) == [
         "not given",

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import tomli
-from pydantic_core import ValidationError
+from pydantic import ValidationError
 
-from leerlab_cli import cache, problems
+from leerlab_cli import problems
 from leerlab_cli.errors import DatasetError, InvalidDataset
 from leerlab_cli.i18n import _
 from leerlab_cli.models import Dataset, validate_dataset
-from leerlab_cli.problems import Problem, Severity
-from leerlab_cli.signals import held
+from leerlab_cli.problems import Problem
+from leerlab_cli.rules import Severity, integrity_findings
 from leerlab_cli.text import printable
 
 ENV_VAR = "LEERLAB_DATA"
@@ -186,11 +186,10 @@ def validate_document(document: dict[str, Any], name: str, text: str | None = No
     `text`, the TOML the document was read from, places each problem at its line.
     """
     try:
-        with held():
-            dataset = validate_dataset(document)
+        dataset = validate_dataset(document)
     except ValidationError:
         raise _invalid(_errors(document, name, text)) from None
-    if problems.integrity_findings(document):
+    if integrity_findings(document):
         raise _invalid(_errors(document, name, text))
     return dataset
 
@@ -200,33 +199,16 @@ def _errors(document: Mapping[str, Any], name: str, text: str | None) -> list[Pr
 
 
 def load(path: Path) -> Dataset:
-    """Load and validate the dataset file at `path`, from the cache when it holds these bytes."""
-    return load_telling_origin(path)[0]
-
-
-def load_telling_origin(path: Path) -> tuple[Dataset, bool]:
-    """The dataset at `path` as `load` gives it, and whether the cache served it."""
+    """Load and validate the dataset file at `path`; every problem is a `DatasetError`."""
     name = printable(str(path))
     raw = _read_bytes(path, name)
-    folder = cache.directory(os.environ)
-    cache_key = cache.key(raw) if folder is not None else None
-    if folder is not None and cache_key is not None:
-        cached = cache.read(folder, cache_key)
-        if cached is not None:
-            return cached, True
     document = parse_document(raw, name)
-    # The bytes are not needed any more: free them before validation doubles the data.
-    # Only an invalid file is read again, to place its problems at their lines.
-    del raw
     try:
-        dataset = validate_document(document, name)
+        return validate_document(document, name)
     except InvalidDataset:
-        text = _decode(_read_bytes(path, name), name)
+        # Read again as text, to place each problem at its line.
+        text = _decode(raw, name)
         raise _invalid(_errors(document, name, text)) from None
-    del document
-    if folder is not None and cache_key is not None:
-        cache.write(folder, cache_key, dataset)
-    return dataset, False
 
 
 @dataclass(frozen=True)

@@ -1,25 +1,31 @@
-"""The dataset format: frozen dataclasses, the closed vocabularies they use, and how
-pydantic-core validates a file into them.
+"""The dataset format: pydantic models of its tables and the closed vocabularies they use.
 
-Every field says in its metadata how it is validated (a pydantic-core schema), what
-it means and an example. `_class_schema` turns a class's fields into the schema that
-validates a table into the class; `validate_dataset` and `dataset_from_json` (the
-cache) check whole files with them, and `leerlab schema` makes the JSON Schema from
-the same schemas. Dataclasses and pydantic-core's schema builders rather than
-pydantic models: defining pydantic models and generating their validators costs
-more than everything else a command does (about 30 ms on every call of the tool),
-and these are the schemas pydantic would generate for such models.
+Each field says what it means and gives examples (`Field(description=…, examples=…)`);
+pydantic validates a parsed TOML file into these models, serialises them for the JSON
+and TOML outputs, and writes the JSON Schema of `leerlab schema` from them. The rules
+that concern one table are written here, once; the rules across tables and leerlabs
+(duplicate slugs, the law's warnings) are in `rules.py`.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Mapping
-from dataclasses import MISSING, dataclass, field, fields
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Strict,
+    StringConstraints,
+    Tag,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi
 # embedding/override/isolate characters that can make text display reversed.
@@ -32,34 +38,16 @@ EMAIL_PATTERN = rf"^[A-Za-z0-9._%+-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})+$"
 # When a route starts: a year (2021), a school year (2019-2020) or a month (2021-09).
 START_PATTERN = r"^[12][0-9]{3}(-[12][0-9]{3}|-(0[1-9]|1[0-2]))?$"
 
-
-# Strict types: TOML has its own integers, strings and booleans, so a value of
-# another type is a mistake in the file (`niveaus = [true]`, `year = 2021.0`), not
-# something to convert. Only the vocabularies are looked up from their strings.
-TEXT = core_schema.str_schema(pattern=CONTROL_PATTERN, min_length=1, strict=True)
+# Strict types (the models' `strict=True`): TOML has its own integers, strings and
+# booleans, so a value of another type is a mistake in the file (`niveaus = [true]`,
+# `year = 2021.0`), not something to convert. Only the vocabularies are looked up
+# from their strings (`Strict(False)`).
+Text = Annotated[str, StringConstraints(min_length=1, pattern=CONTROL_PATTERN)]
 """Text as people read it: never empty, never a terminal control character."""
-SLUG = core_schema.str_schema(pattern=SLUG_PATTERN, max_length=64, strict=True)
-EMAIL = core_schema.str_schema(pattern=EMAIL_PATTERN, max_length=254, strict=True)
-START = core_schema.str_schema(pattern=START_PATTERN, strict=True)
-NIVEAU = core_schema.int_schema(ge=1, le=4, strict=True)
-
-
-def _list(items: core_schema.CoreSchema, min_length: int | None = None) -> core_schema.CoreSchema:
-    return core_schema.list_schema(items, min_length=min_length, strict=True)
-
-
-def _optional(schema: core_schema.CoreSchema) -> core_schema.CoreSchema:
-    return core_schema.nullable_schema(schema)
-
-
-def _ref(name: str) -> core_schema.CoreSchema:
-    # A class or vocabulary by name: each is defined once, in `_DEFINITIONS`.
-    return core_schema.definition_reference_schema(name)
-
-
-def _about(schema: core_schema.CoreSchema, description: str, *examples: object) -> dict[str, Any]:
-    """A field's metadata: how it is validated, what it means, and examples."""
-    return {"schema": schema, "description": description, "examples": list(examples)}
+Slug = Annotated[str, StringConstraints(max_length=64, pattern=SLUG_PATTERN)]
+Email = Annotated[str, StringConstraints(max_length=254, pattern=EMAIL_PATTERN)]
+Start = Annotated[str, StringConstraints(pattern=START_PATTERN)]
+Niveau = Annotated[int, Field(ge=1, le=4)]
 
 
 class Leerweg(StrEnum):
@@ -179,6 +167,19 @@ PROFIEL_ABBREVIATIONS: dict[Profiel, str] = {
     Profiel.groen: "Groen",
 }
 
+LEERWEG_ALIASES: dict[str, frozenset[Leerweg]] = {
+    "bb": frozenset({Leerweg.bb}),
+    "basis": frozenset({Leerweg.bb}),
+    "kb": frozenset({Leerweg.kb}),
+    "kader": frozenset({Leerweg.kb}),
+    "gl": frozenset({Leerweg.gl}),
+    "gemengd": frozenset({Leerweg.gl}),
+    "tl": frozenset({Leerweg.tl}),
+    "theoretisch": frozenset({Leerweg.tl}),
+    "gt": frozenset({Leerweg.gl, Leerweg.tl}),
+}
+"""Every word for a vmbo leerweg that `--from` accepts, with the leerwegen it means."""
+
 VOCABULARIES: tuple[type[StrEnum], ...] = (
     Leerweg,
     SchoolType,
@@ -190,30 +191,40 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
 """The closed vocabularies: a file names a member by its value."""
 
 
-def _exactly_true(value: object) -> object:
-    # A literal True also matches the integer 1 (1 == True): only a boolean will do.
-    if value is not True:
-        # "true" as TOML writes it, for the message that names what is expected.
-        raise PydanticCustomError(
-            "literal_error", "Input should be {expected}", {"expected": "true"}
-        )
-    return value
+# A file names a vocabulary member by its string: the one thing not read strictly.
+LeerwegValue = Annotated[Leerweg, Strict(False)]
+SchoolTypeValue = Annotated[SchoolType, Strict(False)]
+MboLeerwegValue = Annotated[MboLeerweg, Strict(False)]
+RouteStatusValue = Annotated[RouteStatus, Strict(False)]
+RouteKindValue = Annotated[RouteKind, Strict(False)]
+ProfielValue = Annotated[Profiel, Strict(False)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Undetermined:
+class Table(BaseModel):
+    """A table of the dataset file: strict types, no keys of its own, never changed once read."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Undetermined(Table):
     """A fact the source explicitly leaves open: "nader te bepalen"."""
 
-    nader_te_bepalen: Literal[True] = field(
-        metadata=_about(
-            core_schema.no_info_before_validator_function(
-                _exactly_true, core_schema.literal_schema([True])
-            ),
-            'Always true: the source says "nader te bepalen" (to be decided). A fact it does '
-            "not give at all is left out instead.",
-            True,
-        )
+    nader_te_bepalen: Literal[True] = Field(
+        description='Always true: the source says "nader te bepalen" (to be decided). A fact '
+        "it does not give at all is left out instead.",
+        examples=[True],
     )
+
+    @field_validator("nader_te_bepalen", mode="before")
+    @classmethod
+    def _exactly_true(cls, value: object) -> object:
+        # A literal True also matches the integer 1 (1 == True): only a boolean will do.
+        if value is not True:
+            # "true" as TOML writes it, for the message that names what is expected.
+            raise PydanticCustomError(
+                "literal_error", "Input should be {expected}", {"expected": "true"}
+            )
+        return value
 
     def __str__(self) -> str:
         return "nader te bepalen"
@@ -239,138 +250,102 @@ def _not_undetermined_text(value: str) -> str:
     return value
 
 
-STATEMENT = core_schema.tagged_union_schema(
-    {
-        TEXT_TAG: core_schema.no_info_after_validator_function(_not_undetermined_text, TEXT),
-        UNDETERMINED_TAG: _ref("Undetermined"),
-    },
-    discriminator=_statement_kind,
-)
+Statement = Annotated[
+    Annotated[Text, AfterValidator(_not_undetermined_text), Tag(TEXT_TAG)]
+    | Annotated[Undetermined, Tag(UNDETERMINED_TAG)],
+    Discriminator(_statement_kind),
+]
 """A fact in words, or explicitly undetermined. A missing fact is None."""
 
-Statement = str | Undetermined
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class School:
+class School(Table):
     """A cooperating school, with whether it gives vo, mbo or both."""
 
-    name: str = field(
-        metadata=_about(
-            TEXT,
-            "The school's name as the source prints it.",
-            "Etty Hillesum Lyceum",
-            "ROC Tilburg",
-        )
+    name: Text = Field(
+        description="The school's name as the source prints it.",
+        examples=["Etty Hillesum Lyceum", "ROC Tilburg"],
     )
-    types: list[SchoolType] = field(
-        metadata=_about(
-            _list(_ref("SchoolType"), min_length=1),
-            "Whether the school gives secondary education (vo), mbo, or both.",
-            ["vo"],
-            ["vo", "mbo"],
-        )
+    types: list[SchoolTypeValue] = Field(
+        min_length=1,
+        description="Whether the school gives secondary education (vo), mbo, or both.",
+        examples=[["vo"], ["vo", "mbo"]],
     )
-    note: str | None = field(
+    note: Text | None = Field(
         default=None,
-        metadata=_about(
-            _optional(TEXT),
-            "What the source adds about the school.",
-            "verschillende vo scholen en mbo",
-        ),
+        description="What the source adds about the school.",
+        examples=["verschillende vo scholen en mbo"],
     )
-    place: str | None = field(
+    place: Text | None = Field(
         default=None,
-        metadata=_about(
-            _optional(TEXT),
-            "The municipality the school is in: geography the maintainers add and check, "
-            "not in the source.",
-            "Deventer",
-            "Molenlanden",
-        ),
+        description="The municipality the school is in: geography the maintainers add and "
+        "check, not in the source.",
+        examples=["Deventer", "Molenlanden"],
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SchoolStatement:
+class SchoolStatement(Table):
     """A statement the source makes for one school of the leerlab only."""
 
-    school: str = field(
-        metadata=_about(
-            TEXT,
-            "The school it is about: the name of one of the leerlab's schools.",
-            "Walewyc-mavo",
-        )
+    school: Text = Field(
+        description="The school it is about: the name of one of the leerlab's schools.",
+        examples=["Walewyc-mavo"],
     )
-    text: str = field(
-        metadata=_about(
-            TEXT, "What the source says for that school.", "leerlingen met LO2 als examenvak"
-        )
+    text: Text = Field(
+        description="What the source says for that school.",
+        examples=["leerlingen met LO2 als examenvak"],
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Route:
+class Route(Table):
     """A route from vmbo leerwegen to one or more mbo niveaus."""
 
     # Left out, the leerweg is not stated by the source (the default, never validated);
     # written, it names at least one.
-    leerwegen: list[Leerweg] = field(
+    leerwegen: list[LeerwegValue] = Field(
         default_factory=list,
-        metadata=_about(
-            _list(_ref("Leerweg"), min_length=1),
-            "The vmbo leerwegen the route starts from: bb (basis), kb (kader), gl (gemengd), "
-            'tl (theoretisch); the source\'s "gt" is ["gl", "tl"]. Left out when the source '
-            "does not say.",
-            ["bb"],
-            ["gl", "tl"],
-        ),
+        min_length=1,
+        description="The vmbo leerwegen the route starts from: bb (basis), kb (kader), gl "
+        '(gemengd), tl (theoretisch); the source\'s "gt" is ["gl", "tl"]. Left out when the '
+        "source does not say.",
+        examples=[["bb"], ["gl", "tl"]],
     )
-    niveaus: list[int] = field(
-        metadata=_about(
-            _list(NIVEAU, min_length=1),
-            "The mbo niveaus (1 Entree to 4) the route leads to.",
-            [2],
-            [3, 4],
-        ),
+    niveaus: list[Niveau] = Field(
+        min_length=1,
+        description="The mbo niveaus (1 Entree to 4) the route leads to.",
+        examples=[[2], [3, 4]],
     )
-    status: RouteStatus = field(
+    status: RouteStatusValue = Field(
         default=RouteStatus.running,
-        metadata=_about(
-            _ref("RouteStatus"),
-            "How far the route is: running, scheduled (with a start), in-development, or "
-            'planned for what the source calls "mogelijk later".',
-            "running",
-            "planned",
-        ),
+        description="How far the route is: running, scheduled (with a start), in-development, "
+        'or planned for what the source calls "mogelijk later".',
+        examples=["running", "planned"],
     )
-    start: str | None = field(
+    start: Start | None = Field(
         default=None,
-        metadata=_about(
-            _optional(START),
-            "When the route started or starts, as the source says: a year (2021), a school "
-            "year (2019-2020) or a month (2021-09). Required for a scheduled route.",
-            "2019",
-            "2019-2020",
-            "2021-09",
-        ),
+        # Checked when left out too: a scheduled route needs one.
+        validate_default=True,
+        description="When the route started or starts, as the source says: a year (2021), a "
+        "school year (2019-2020) or a month (2021-09). Required for a scheduled route.",
+        examples=["2019", "2019-2020", "2021-09"],
     )
-    mbo_leerweg: MboLeerweg | None = field(
+    mbo_leerweg: MboLeerwegValue | None = Field(
         default=None,
-        metadata=_about(
-            _optional(_ref("MboLeerweg")),
-            "The mbo learning pathway, where the source names it: BOL or BBL.",
-            "BBL",
-        ),
+        description="The mbo learning pathway, where the source names it: BOL or BBL.",
+        examples=["BBL"],
     )
-    schools: list[str] = field(
+    schools: list[Text] = Field(
         default_factory=list,
-        metadata=_about(
-            _list(TEXT),
-            "The schools that run the route, by name, when not all of the leerlab's.",
-            ["Campus 013", "ROC Tilburg"],
-        ),
+        description="The schools that run the route, by name, when not all of the leerlab's.",
+        examples=[["Campus 013", "ROC Tilburg"]],
     )
+
+    @field_validator("start")
+    @classmethod
+    def _scheduled_has_start(cls, start: str | None, info: ValidationInfo) -> str | None:
+        # `status` comes before `start`, so it is validated by now (absent if invalid).
+        if start is None and info.data.get("status") is RouteStatus.scheduled:
+            raise PydanticCustomError("scheduled_without_start", "A scheduled route needs a start")
+        return start
 
     @property
     def counts(self) -> bool:
@@ -378,243 +353,170 @@ class Route:
         return self.status is not RouteStatus.planned
 
 
-def _scheduled_has_start(route: Route) -> Route:
-    if route.status is RouteStatus.scheduled and route.start is None:
-        raise PydanticCustomError("scheduled_without_start", "A scheduled route needs a start")
-    return route
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Contact:
+class Contact(Table):
     """A contact person of a leerlab."""
 
-    name: str = field(
-        metadata=_about(TEXT, "The person's name, spelled as the source prints it.", "Zerin Eralp")
+    name: Text = Field(
+        description="The person's name, spelled as the source prints it.",
+        examples=["Zerin Eralp"],
     )
-    email: str = field(metadata=_about(EMAIL, "The person's e-mail address.", "z.eralp@aventus.nl"))
-    organisation: str | None = field(
+    email: Email = Field(
+        description="The person's e-mail address.", examples=["z.eralp@aventus.nl"]
+    )
+    organisation: Text | None = Field(
         default=None,
-        metadata=_about(
-            _optional(TEXT), "The school or organisation the person works for.", "Aventus"
-        ),
+        description="The school or organisation the person works for.",
+        examples=["Aventus"],
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Leerlab:
+class Leerlab(Table):
     """One regional leerlab: the schools, what they work on, and whom to ask."""
 
-    slug: str = field(
-        metadata=_about(
-            SLUG,
-            "A short unique name for the leerlab: lowercase letters a-z, digits and single "
-            "hyphens. Commands take it as the leerlab's name.",
-            "apeldoorn",
-            "noord-brabant",
-        )
+    slug: Slug = Field(
+        description="A short unique name for the leerlab: lowercase letters a-z, digits and "
+        "single hyphens. Commands take it as the leerlab's name.",
+        examples=["apeldoorn", "noord-brabant"],
     )
-    name: str = field(
-        metadata=_about(TEXT, "The leerlab's name as the source prints it.", "Leerlab Apeldoorn")
+    name: Text = Field(
+        description="The leerlab's name as the source prints it.",
+        examples=["Leerlab Apeldoorn"],
     )
-    place: str = field(
-        metadata=_about(
-            TEXT,
-            "Where the leerlab is: a town or region. Not always the place in its name.",
-            "Apeldoorn",
-            "regio Roermond en Weert",
-        )
+    place: Text = Field(
+        description="Where the leerlab is: a town or region. Not always the place in its name.",
+        examples=["Apeldoorn", "regio Roermond en Weert"],
     )
-    provinces: list[str] = field(
-        metadata=_about(
-            _list(TEXT, min_length=1),
-            "The provinces of its schools (geography the maintainers add; the source does not"
-            " give them).",
-            ["Gelderland"],
-            ["Zuid-Holland", "Utrecht"],
-        )
+    provinces: list[Text] = Field(
+        min_length=1,
+        description="The provinces of its schools (geography the maintainers add; the source "
+        "does not give them).",
+        examples=[["Gelderland"], ["Zuid-Holland", "Utrecht"]],
     )
-    schools: list[School] = field(
-        metadata=_about(
-            _list(_ref("School"), min_length=1),
-            "The cooperating vo and mbo schools, as the source names them.",
-            [{"name": "Aventus", "types": ["mbo"]}],
-        )
+    schools: list[School] = Field(
+        min_length=1,
+        description="The cooperating vo and mbo schools, as the source names them.",
+        examples=[[{"name": "Aventus", "types": ["mbo"]}]],
     )
-    schools_note: str | None = field(
+    schools_note: Text | None = Field(
         default=None,
-        metadata=_about(
-            _optional(TEXT),
-            "What the source adds about the schools as a whole.",
-            "in samenwerking met mbo of vo scholen in de regio",
-        ),
+        description="What the source adds about the schools as a whole.",
+        examples=["in samenwerking met mbo of vo scholen in de regio"],
     )
-    sectors: list[str] = field(
+    sectors: list[Text] = Field(
         default_factory=list,
-        metadata=_about(
-            _list(TEXT),
-            "The sectors or fields the leerlab works in, as the source prints them (not "
-            "forced into the vmbo profielen).",
-            ["Zorg en Welzijn"],
-        ),
+        description="The sectors or fields the leerlab works in, as the source prints them "
+        "(not forced into the vmbo profielen).",
+        examples=[["Zorg en Welzijn"]],
     )
-    specialisations: list[str] = field(
+    specialisations: list[Text] = Field(
         default_factory=list,
-        metadata=_about(
-            _list(TEXT),
-            "Narrower specialisations within the sectors.",
-            ["Melkveehouderij", "Hovenier"],
-        ),
+        description="Narrower specialisations within the sectors.",
+        examples=[["Melkveehouderij", "Hovenier"]],
     )
-    sector_note: str | None = field(
+    sector_note: Text | None = Field(
         default=None,
-        metadata=_about(
-            _optional(TEXT),
-            "What the source adds about the sectors.",
-            "Andere routes moeten nog ontwikkeld worden",
-        ),
+        description="What the source adds about the sectors.",
+        examples=["Andere routes moeten nog ontwikkeld worden"],
     )
-    profielen: list[Profiel] = field(
+    profielen: list[ProfielValue] = Field(
         default_factory=list,
-        metadata=_about(
-            _list(_ref("Profiel")),
-            "The official vmbo profielen the source's sector names, as codes; set only where "
-            "it names one (an interpretation the maintainers add).",
-            ["zw"],
-            ["hbr"],
-        ),
+        description="The official vmbo profielen the source's sector names, as codes; set only "
+        "where it names one (an interpretation the maintainers add).",
+        examples=[["zw"], ["hbr"]],
     )
-    phase: Statement | None = field(
+    phase: Statement | None = Field(
         default=None,
-        metadata=_about(
-            _optional(STATEMENT),
-            'The source\'s "Fase": how far the leerlab is; { nader_te_bepalen = true } when '
-            "the source leaves it open.",
-            "pilot gestart in 2019",
-        ),
+        description='The source\'s "Fase": how far the leerlab is; { nader_te_bepalen = true } '
+        "when the source leaves it open.",
+        examples=["pilot gestart in 2019"],
     )
-    route_text: str | None = field(
+    route_text: Text | None = Field(
         default=None,
-        metadata=_about(
-            _optional(TEXT),
-            "The route in the source's own words.",
-            "van vmbo basis naar mbo niveau 2",
-        ),
+        description="The route in the source's own words.",
+        examples=["van vmbo basis naar mbo niveau 2"],
     )
-    routes: list[Route] = field(
+    routes: list[Route] = Field(
         default_factory=list,
-        metadata=_about(
-            _list(_ref("Route")),
-            "The routes from vmbo leerwegen to mbo niveaus, from route_text.",
-            [{"leerwegen": ["bb"], "niveaus": [2], "status": "running", "start": "2019"}],
-        ),
+        description="The routes from vmbo leerwegen to mbo niveaus, from route_text.",
+        examples=[[{"leerwegen": ["bb"], "niveaus": [2], "status": "running", "start": "2019"}]],
     )
-    route_kinds: list[RouteKind] = field(
+    route_kinds: list[RouteKindValue] = Field(
         default_factory=list,
-        metadata=_about(
-            _list(_ref("RouteKind")),
-            "The kinds of route, normalised: only doorlopende and geïntegreerde leerroute are"
-            " legal categories.",
-            ["doorlopende leerroute"],
-        ),
+        description="The kinds of route, normalised: only doorlopende and geïntegreerde "
+        "leerroute are legal categories.",
+        examples=[["doorlopende leerroute"]],
     )
-    works_on: Statement | None = field(
+    works_on: Statement | None = Field(
         default=None,
-        metadata=_about(
-            _optional(STATEMENT),
-            'The source\'s "Werken aan", in its own words; { nader_te_bepalen = true } when '
-            "left open.",
-            "geïntegreerde leerroute",
-        ),
+        description='The source\'s "Werken aan", in its own words; { nader_te_bepalen = true } '
+        "when left open.",
+        examples=["geïntegreerde leerroute"],
     )
-    design: Statement | None = field(
+    design: Statement | None = Field(
         default=None,
-        metadata=_about(
-            _optional(STATEMENT),
-            'The source\'s "Ontwerp van de route"; { nader_te_bepalen = true } when left open,'
-            " left out when not given.",
-            "veel praktijk en stages",
-        ),
+        description='The source\'s "Ontwerp van de route"; { nader_te_bepalen = true } when '
+        "left open, left out when not given.",
+        examples=["veel praktijk en stages"],
     )
-    target_group: Statement | None = field(
+    target_group: Statement | None = Field(
         default=None,
-        metadata=_about(
-            _optional(STATEMENT),
-            'The source\'s "Doelgroep"; { nader_te_bepalen = true } when left open.',
-            "breed, voor alle leerlingen",
-        ),
+        description='The source\'s "Doelgroep"; { nader_te_bepalen = true } when left open.',
+        examples=["breed, voor alle leerlingen"],
     )
-    target_group_per_school: list[SchoolStatement] = field(
+    target_group_per_school: list[SchoolStatement] = Field(
         default_factory=list,
-        metadata=_about(
-            _list(_ref("SchoolStatement")),
-            "Target groups the source gives for one school of the leerlab only.",
-            [{"school": "Campus 013", "text": "leerlingen met het keuzevak Sport en Leiderschap"}],
-        ),
+        description="Target groups the source gives for one school of the leerlab only.",
+        examples=[
+            [{"school": "Campus 013", "text": "leerlingen met het keuzevak Sport en Leiderschap"}]
+        ],
     )
-    contacts: list[Contact] = field(
+    contacts: list[Contact] = Field(
         default_factory=list,
-        metadata=_about(
-            _list(_ref("Contact")),
-            "The contact persons the source names.",
-            [{"name": "Zerin Eralp", "email": "z.eralp@aventus.nl", "organisation": "Aventus"}],
-        ),
+        description="The contact persons the source names.",
+        examples=[
+            [{"name": "Zerin Eralp", "email": "z.eralp@aventus.nl", "organisation": "Aventus"}]
+        ],
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Meta:
+class Meta(Table):
     """Where the dataset comes from."""
 
-    title: str = field(
-        metadata=_about(
-            TEXT,
-            "The title of the source.",
-            "Samen op weg: naar een naadloze aansluiting vmbo-mbo",
-        )
+    title: Text = Field(
+        description="The title of the source.",
+        examples=["Samen op weg: naar een naadloze aansluiting vmbo-mbo"],
     )
-    publisher: str = field(
-        metadata=_about(TEXT, "Who published the source.", "STERK Beroepsonderwijs")
+    publisher: Text = Field(
+        description="Who published the source.", examples=["STERK Beroepsonderwijs"]
     )
-    year: int = field(
-        metadata=_about(
-            core_schema.int_schema(ge=1900, le=2999, strict=True),
-            "The year the source was published.",
-            2021,
-        )
+    year: Annotated[int, Field(ge=1900, le=2999)] = Field(
+        description="The year the source was published.", examples=[2021]
     )
-    edition: str | None = field(
+    edition: Text | None = Field(
         default=None,
-        metadata=_about(
-            _optional(TEXT), "Which edition or issue of the source.", "Digizine voorjaar 2021"
-        ),
+        description="Which edition or issue of the source.",
+        examples=["Digizine voorjaar 2021"],
     )
-    introduction: str | None = field(
+    introduction: Text | None = Field(
         default=None,
-        metadata=_about(
-            _optional(TEXT),
-            "The source's introduction.",
-            "Leerlingendaling, lerarentekort en ...",
-        ),
+        description="The source's introduction.",
+        examples=["Leerlingendaling, lerarentekort en ..."],
     )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Dataset:
+class Dataset(Table):
     """A whole dataset file: its source and its leerlabs, in order."""
 
-    meta: Meta = field(metadata=_about(_ref("Meta"), "Where the dataset comes from: the source."))
-    leerlab: list[Leerlab] = field(
+    meta: Meta = Field(description="Where the dataset comes from: the source.")
+    leerlab: list[Leerlab] = Field(
         default_factory=list,
-        metadata=_about(
-            _list(_ref("Leerlab")),
-            "The leerlabs, one [[leerlab]] table each, in the source's order.",
-        ),
+        description="The leerlabs, one [[leerlab]] table each, in the source's order.",
     )
 
 
 Model = Undetermined | School | SchoolStatement | Route | Contact | Leerlab | Meta | Dataset
 """A value of one of the dataset's classes."""
-MODELS: tuple[type[Model], ...] = (
+MODELS: tuple[type[Table], ...] = (
     Undetermined,
     School,
     SchoolStatement,
@@ -625,108 +527,23 @@ MODELS: tuple[type[Model], ...] = (
     Dataset,
 )
 """The dataset's classes, each a table of the file."""
-_FIELD_NAMES = {model: tuple(item.name for item in fields(model)) for model in MODELS}
-_AFTER: dict[type[Model], Callable[[Any], Any]] = {Route: _scheduled_has_start}
-"""What is checked of a whole table once its fields are valid."""
 
 
-def field_names(model: type[Model]) -> tuple[str, ...]:
+def field_names(model: type[Table]) -> tuple[str, ...]:
     """The names of the fields of a table of class `model`, in order."""
-    return _FIELD_NAMES[model]
-
-
-def _field_schema(item: Any) -> core_schema.CoreSchema:
-    schema: core_schema.CoreSchema = item.metadata["schema"]
-    if item.default is not MISSING:
-        return core_schema.with_default_schema(schema, default=item.default)
-    if item.default_factory is not MISSING:
-        # A new list for each table: a shared default would be copied every time.
-        return core_schema.with_default_schema(schema, default_factory=item.default_factory)
-    return schema
-
-
-def _class_schema(model: type[Model]) -> core_schema.CoreSchema:
-    """The schema that validates a table (a dict, or JSON's object) into `model`."""
-    arguments = core_schema.dataclass_args_schema(
-        model.__name__,
-        [core_schema.dataclass_field(item.name, _field_schema(item)) for item in fields(model)],
-        extra_behavior="forbid",
-    )
-    config = core_schema.CoreConfig(title=model.__name__, extra_fields_behavior="forbid")
-    schema: core_schema.DataclassSchema | core_schema.AfterValidatorFunctionSchema
-    schema = core_schema.dataclass_schema(
-        model, arguments, list(field_names(model)), slots=True, frozen=True, config=config
-    )
-    after = _AFTER.get(model)
-    if after is not None:
-        schema = core_schema.no_info_after_validator_function(after, schema)
-    schema["ref"] = model.__name__
-    return schema
-
-
-def _vocabulary_schema(vocabulary: type[StrEnum]) -> core_schema.CoreSchema:
-    # Not strict: a file names a member by its string, which must be one of the values.
-    return core_schema.enum_schema(
-        vocabulary,
-        list(vocabulary),
-        sub_type="str",
-        strict=False,
-        ref=vocabulary.__name__,
-    )
-
-
-def schema_of(model: type[Model]) -> core_schema.CoreSchema:
-    """The whole pydantic-core schema of a table of class `model`, with what it refers to."""
-    return _schema_named(model.__name__)
-
-
-def _schema_named(name: str) -> core_schema.CoreSchema:
-    definitions = [_class_schema(each) for each in MODELS]
-    definitions += [_vocabulary_schema(each) for each in VOCABULARIES]
-    return core_schema.definitions_schema(_ref(name), definitions)
-
-
-# Built when first used, by class name: a command that validates nothing builds none.
-@functools.cache
-def _validator(name: str) -> SchemaValidator:
-    return SchemaValidator(_schema_named(name))
-
-
-@functools.cache
-def _serializer(name: str) -> SchemaSerializer:
-    return SchemaSerializer(_schema_named(name))
+    return tuple(model.model_fields)
 
 
 def validate_dataset(document: Mapping[str, Any]) -> Dataset:
-    """The dataset a parsed file holds; `pydantic_core.ValidationError` lists every problem."""
-    dataset: Dataset = _validator("Dataset").validate_python(document)
-    return dataset
+    """The dataset a parsed file holds; `pydantic.ValidationError` lists every problem."""
+    return Dataset.model_validate(document)
 
 
 def validate_leerlab(table: object) -> Leerlab:
-    """One `[[leerlab]]` table as a `Leerlab`; `pydantic_core.ValidationError` if it is not one."""
-    lab: Leerlab = _validator("Leerlab").validate_python(table)
-    return lab
-
-
-def dataset_from_json(data: bytes) -> Dataset:
-    """A dataset written by `dataset_json`, validated again as a file is."""
-    dataset: Dataset = _validator("Dataset").validate_json(data)
-    return dataset
-
-
-def dataset_json(dataset: Dataset) -> bytes:
-    """`dataset` as compact JSON bytes that `dataset_from_json` reads back to an equal dataset.
-
-    Defaults are left out as a file leaves them out: a default that validation never
-    sees (a route's unstated leerwegen, []) would not validate when read back.
-    """
-    return _serializer("Dataset").to_json(dataset, exclude_defaults=True)
+    """One `[[leerlab]]` table as a `Leerlab`; `pydantic.ValidationError` if it is not one."""
+    return Leerlab.model_validate(table)
 
 
 def as_data(value: Leerlab | Meta, *, exclude_none: bool = False) -> dict[str, Any]:
     """A leerlab or the meta as JSON-ready data: dicts, lists, strings, numbers, booleans."""
-    data: dict[str, Any] = _serializer(type(value).__name__).to_python(
-        value, mode="json", exclude_none=exclude_none
-    )
-    return data
+    return value.model_dump(mode="json", exclude_none=exclude_none)

@@ -12,8 +12,12 @@ from pathlib import Path
 
 from leerlab_cli.descriptor import write_all
 from leerlab_cli.errors import OutputError
-from leerlab_cli.signals import TERMINATING_SIGNALS
 from leerlab_cli.text import printable
+
+TERMINATING_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""Ctrl-C, SIGTERM and SIGHUP: each ends the command by an exception."""
 
 _TEMP_PREFIX = ".leerlab-"
 _TEMP_SUFFIX = ".tmp"

@@ -8,20 +8,18 @@ bad value and a suggested fix. formats/problems.py words it; this module holds n
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
-from pydantic_core import ValidationError
+from pydantic import ValidationError
 
 from leerlab_cli import positions
 from leerlab_cli.models import (
     CONTROL_PATTERN,
     EMAIL_PATTERN,
+    LEERWEG_ALIASES,
     SLUG_PATTERN,
     START_PATTERN,
     TEXT_TAG,
@@ -31,23 +29,16 @@ from leerlab_cli.models import (
     Leerlab,
     Leerweg,
     Meta,
-    Model,
     Route,
     School,
     SchoolStatement,
+    Table,
     Undetermined,
     field_names,
     validate_dataset,
     validate_leerlab,
 )
-from leerlab_cli.signals import held
-
-
-class Severity(StrEnum):
-    """How bad a problem is: errors make a dataset unusable, warnings do not."""
-
-    error = "error"
-    warning = "warning"
+from leerlab_cli.rules import Finding, Severity, closest, integrity_findings, law_findings
 
 
 @dataclass(frozen=True)
@@ -66,18 +57,6 @@ class Problem:
     """The leerlab's number in the file, from 1, when the problem is in a leerlab."""
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A problem at a path in the parsed document, before it is placed in the text."""
-
-    code: str
-    path: positions.Path
-    values: Mapping[str, Any] = dataclasses.field(default_factory=dict)
-    severity: Severity = Severity.error
-    at_key: bool = False
-    """Whether the key (an unknown field) rather than the value is the mistake."""
-
-
 PATTERN_CODES = {
     CONTROL_PATTERN: "control_character",
     SLUG_PATTERN: "slug_pattern",
@@ -87,7 +66,7 @@ PATTERN_CODES = {
 """The message code of each pattern a text must match."""
 
 _UNION_TAGS = {TEXT_TAG, UNDETERMINED_TAG}
-_TABLE_MODELS: dict[str, type[Model]] = {
+_TABLE_MODELS: dict[str, type[Table]] = {
     "leerlab": Leerlab,
     "meta": Meta,
     "schools": School,
@@ -99,9 +78,6 @@ _TABLE_MODELS: dict[str, type[Model]] = {
     "design": Undetermined,
     "target_group": Undetermined,
 }
-# pydantic-core names two mistakes of a table differently for dataclasses than for
-# models; a problem's code is the same whichever the models are.
-_ERROR_CODES = {"unexpected_keyword_argument": "extra_forbidden", "dataclass_type": "model_type"}
 _LEERWEG_FIELDS = ("leerwegen",)
 _KEY_CODES = {"extra_forbidden"}
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -131,18 +107,17 @@ def schema_findings(document: Mapping[str, Any]) -> tuple[list[Finding], dict[in
     findings: list[Finding] = []
     valid: dict[int, Leerlab] = {}
     rest = document
-    with held():
-        if isinstance(labs, list):
-            rest = {**document, "leerlab": []}
-            for number, lab in enumerate(labs):
-                try:
-                    valid[number] = validate_leerlab(lab)
-                except ValidationError as error:
-                    findings += _from_validation_error(error, ("leerlab", number))
-        try:
-            validate_dataset(rest)
-        except ValidationError as error:
-            findings = _from_validation_error(error) + findings
+    if isinstance(labs, list):
+        rest = {**document, "leerlab": []}
+        for number, lab in enumerate(labs):
+            try:
+                valid[number] = validate_leerlab(lab)
+            except ValidationError as error:
+                findings += _from_validation_error(error, ("leerlab", number))
+    try:
+        validate_dataset(rest)
+    except ValidationError as error:
+        findings = _from_validation_error(error) + findings
     return findings, valid
 
 
@@ -151,8 +126,7 @@ def _from_validation_error(error: ValidationError, at: positions.Path = ()) -> l
     findings: dict[tuple[str, positions.Path], Finding] = {}
     for detail in error.errors(include_url=False):
         path = (*at, *(part for part in detail["loc"] if part not in _UNION_TAGS))
-        kind = _ERROR_CODES.get(detail["type"], detail["type"])
-        finding = _finding(kind, path, detail.get("input"), detail.get("ctx") or {})
+        finding = _finding(detail["type"], path, detail.get("input"), detail.get("ctx") or {})
         findings.setdefault((finding.code, finding.path), finding)
     return list(findings.values())
 
@@ -161,8 +135,7 @@ def _finding(kind: str, path: positions.Path, value: Any, context: Mapping[str, 
     values: dict[str, Any] = {"value": value}
     if kind == "extra_forbidden":
         name = str(path[-1])
-        close = _closest(name, field_names(_model_at(path)))
-        values = {"name": name, "suggestion": close[0] if close else None}
+        values = {"name": name, "suggestion": closest(name, field_names(_model_at(path)))}
         return Finding(kind, path, values, at_key=True)
     if kind == "missing":
         return Finding(kind, path, {"name": str(path[-1])}, at_key=True)
@@ -182,18 +155,13 @@ def _finding(kind: str, path: positions.Path, value: Any, context: Mapping[str, 
         # Left out means "not stated"; an empty list says nothing and is a slip.
         return Finding("empty_leerwegen", path, values)
     if kind == "scheduled_without_start":
-        return Finding(kind, (*path, "status"), values)
+        # Found at the start that is missing; the mistake may as well be the status.
+        return Finding(kind, (*path[:-1], "status"), {"value": "scheduled"})
     values.update({key: item for key, item in context.items() if key != "pattern"})
     return Finding(kind, path, values)
 
 
-@functools.lru_cache(maxsize=1024)
-def _closest(wrong: str, candidates: tuple[str, ...]) -> list[str]:
-    # Remembered: the same slip made in many leerlabs (a copied table) is common.
-    return difflib.get_close_matches(wrong, candidates, n=1, cutoff=0.6)
-
-
-def _model_at(path: positions.Path) -> type[Model]:
+def _model_at(path: positions.Path) -> type[Table]:
     # The model of the table that holds the last key of `path`: the key before it names it.
     keys = [part for part in path if isinstance(part, str)]
     return _TABLE_MODELS.get(keys[-2], Dataset) if len(keys) >= 2 else Dataset
@@ -204,98 +172,28 @@ def _suggest_member(value: Any, expected: list[str], path: positions.Path) -> An
         return None
     if any(part in _LEERWEG_FIELDS for part in path if isinstance(part, str)):
         # The words `--from` accepts: kader is kb, gt is gl and tl.
-        from leerlab_cli.query import LEERWEG_ALIASES
-
         meant = LEERWEG_ALIASES.get(value.strip().casefold().removeprefix("vmbo-"))
         if meant is not None:
             return [leerweg.value for leerweg in Leerweg if leerweg in meant]
     by_case = {item.casefold(): item for item in expected}
     if value.strip().casefold() in by_case:
         return by_case[value.strip().casefold()]
-    close = _closest(value, tuple(expected))
-    return close[0] if close else None
-
-
-def integrity_findings(document: Mapping[str, Any]) -> list[Finding]:
-    """What no schema sees, read from the document as parsed, whatever else is wrong with it.
-
-    Duplicate slugs, and schools that a route or a target group names but the leerlab
-    does not list. Each check looks only at values of the right type, so a leerlab with
-    other errors still takes part.
-    """
-    findings: list[Finding] = []
-    labs = document.get("leerlab")
-    if not isinstance(labs, list):
-        return findings
-    first_with_slug: dict[str, int] = {}
-    for number, lab in enumerate(labs):
-        if not isinstance(lab, dict):
-            continue
-        slug = lab.get("slug")
-        if isinstance(slug, str):
-            if slug in first_with_slug:
-                values = {"value": slug, "first": first_with_slug[slug] + 1}
-                findings.append(Finding("duplicate_slug", ("leerlab", number, "slug"), values))
-            else:
-                first_with_slug[slug] = number
-        findings.extend(_unknown_schools(lab, number))
-        findings.extend(_scheduled_without_start(lab, number))
-    return findings
-
-
-def _scheduled_without_start(lab: Mapping[str, Any], number: int) -> Iterator[Finding]:
-    # The model says so too, but only of a route with no other error.
-    routes = lab.get("routes")
-    for index, route in enumerate(routes if isinstance(routes, list) else []):
-        if isinstance(route, dict) and route.get("status") == "scheduled" and "start" not in route:
-            path = ("leerlab", number, "routes", index, "status")
-            yield Finding("scheduled_without_start", path, {"value": "scheduled"})
-
-
-def _unknown_schools(lab: Mapping[str, Any], number: int) -> Iterator[Finding]:
-    schools = lab.get("schools")
-    names = [
-        school["name"]
-        for school in (schools if isinstance(schools, list) else [])
-        if isinstance(school, dict) and isinstance(school.get("name"), str)
-    ]
-    known = set(names)
-    named: list[tuple[positions.Path, Any]] = []
-    for field_name, key in (("routes", "schools"), ("target_group_per_school", "school")):
-        items = lab.get(field_name)
-        for index, item in enumerate(items if isinstance(items, list) else []):
-            value = item.get(key) if isinstance(item, dict) else None
-            if isinstance(value, list):
-                named.extend(
-                    (("leerlab", number, field_name, index, key, position), school)
-                    for position, school in enumerate(value)
-                )
-            else:
-                named.append((("leerlab", number, field_name, index, key), value))
-    for path, school in named:
-        if isinstance(school, str) and school not in known:
-            close = _closest(school, tuple(names))
-            values = {"value": school, "schools": names, "suggestion": close[0] if close else None}
-            yield Finding("unknown_school", path, values)
+    return closest(value, expected)
 
 
 def warning_findings(valid_labs: Mapping[int, Leerlab], failed_labs: set[int]) -> list[Finding]:
     """The law's warnings for each leerlab that is valid, by its number in the file."""
-    from leerlab_cli.checks import domain_findings
-
     findings: list[Finding] = []
     for number, lab in valid_labs.items():
         if number not in failed_labs:
-            findings.extend(domain_findings(lab, number))
+            findings.extend(law_findings(lab, number))
     return findings
 
 
 def find(document: Mapping[str, Any], *, warnings: bool = True) -> list[Finding]:
     """Every problem of a parsed dataset: schema errors, integrity errors and the law's warnings."""
     schema, valid_labs = schema_findings(document)
-    # A route's missing start is found by the model and by the integrity check: once.
-    both = schema + integrity_findings(document)
-    findings = list({(finding.code, finding.path): finding for finding in both}.values())
+    findings = schema + integrity_findings(document)
     if warnings:
         failed = {
             number for finding in findings if (number := _lab_number(finding.path)) is not None

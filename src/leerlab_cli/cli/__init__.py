@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import difflib
-import gc
 import importlib
 import os
 import signal
@@ -219,14 +218,6 @@ class UnknownCommand(typer.TyperException):
 
 def _check_environment() -> None:
     # A setting that is misspelt must not quietly mean its opposite.
-    from leerlab_cli import cache
-
-    value = os.environ.get(cache.DISABLE_VAR, "")
-    if cache.switched_off(value) is None:
-        from leerlab_cli.formats.messages import bad_no_cache_value
-
-        error(bad_no_cache_value(cache.DISABLE_VAR, value))
-        raise typer.Exit(2)
     from leerlab_cli import dataset
 
     if dataset.size_limit(os.environ) is None:
@@ -364,7 +355,7 @@ def _terminating_signals_raise(*, keep_held: bool = False) -> Iterator[None]:
     # command's success into a failure. Here they are released at the end, a
     # signal that arrived meanwhile discarded; or, for the console script, kept
     # blocked until the process has ended.
-    from leerlab_cli.signals import TERMINATING_SIGNALS
+    from leerlab_cli.output import TERMINATING_SIGNALS
 
     previous: dict[signal.Signals, Any] = {}
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())
@@ -440,11 +431,4 @@ for _name, (_module_name, _function) in COMMANDS.items():
 
 def main() -> None:
     """The console script `leerlab`."""
-    # One call is one short process. Loading a dataset makes hundreds of thousands
-    # of small objects and no reference cycles, and a running cyclic collector
-    # would traverse them again and again (half the time of loading 10,000
-    # leerlabs). Reference counting still frees what is no longer used, and the
-    # process's end frees the rest. Done here rather than around the loading, so
-    # that a program or test calling `app` in-process keeps its collector as it was.
-    gc.disable()
     app(prog_name="leerlab", whole_process=True)

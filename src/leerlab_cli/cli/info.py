@@ -22,9 +22,8 @@ class InfoFormat(StrEnum):
 
 
 HELP = N_(
-    "Say which dataset is in use and why (--data, $LEERLAB_DATA or the shipped one), "
-    "with its path, title, edition and number of leerlabs, and whether the checked "
-    "copy came from the cache."
+    "Say which dataset is in use and why (--data, $LEERLAB_DATA or the shipped one): "
+    "its path, title, edition and number of leerlabs."
 )
 EXAMPLES = N_("Examples:\n\nleerlab info\n\nleerlab --data mijn-leerlabs.toml info --format json")
 
@@ -48,8 +47,8 @@ def dataset_info(
     from leerlab_cli.formats.info import info_json, info_text
 
     choice = dataset_in_use(ctx)
-    labs, from_cache = dataset.load_telling_origin(choice.path)
+    labs = dataset.load(choice.path)
     if output_format is InfoFormat.json:
-        write(info_json(choice, labs, from_cache))
+        write(info_json(choice, labs))
     else:
-        write(info_text(choice, labs, from_cache))
+        write(info_text(choice, labs))

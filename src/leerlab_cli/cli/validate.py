@@ -15,7 +15,8 @@ from leerlab_cli.cli.terminal import report, write
 from leerlab_cli.errors import DatasetError, InvalidDataset
 from leerlab_cli.formats import problems as worded
 from leerlab_cli.i18n import N_, in_english
-from leerlab_cli.problems import Problem, Severity
+from leerlab_cli.problems import Problem
+from leerlab_cli.rules import Severity
 from leerlab_cli.text import printable
 
 HELP = N_(

@@ -18,7 +18,7 @@ def _source_text(source: DatasetSource) -> str:
     }[source]
 
 
-def info_text(choice: DatasetChoice, data: Dataset, from_cache: bool) -> str:
+def info_text(choice: DatasetChoice, data: Dataset) -> str:
     """``Label: value`` lines for a person."""
     meta = data.meta
     rows = [
@@ -27,14 +27,13 @@ def info_text(choice: DatasetChoice, data: Dataset, from_cache: bool) -> str:
         (_("Title"), printable(meta.title)),
         (_("Edition"), printable(meta.edition or str(meta.year))),
         (_("Leerlabs"), str(len(data.leerlab))),
-        (_("From the cache"), _("yes") if from_cache else _("no")),
     ]
     width = max(len(label) for label, _value in rows) + 1
     return "".join(f"{label + ':':<{width}} {value}\n" for label, value in rows)
 
 
-def info_json(choice: DatasetChoice, data: Dataset, from_cache: bool) -> str:
-    """An object with path, source, title, edition, year, leerlabs and from_cache."""
+def info_json(choice: DatasetChoice, data: Dataset) -> str:
+    """An object with path, source, title, edition, year and leerlabs."""
     meta = data.meta
     fields = {
         "path": str(choice.path),
@@ -43,6 +42,5 @@ def info_json(choice: DatasetChoice, data: Dataset, from_cache: bool) -> str:
         "edition": meta.edition,
         "year": meta.year,
         "leerlabs": len(data.leerlab),
-        "from_cache": from_cache,
     }
     return json.dumps(fields, indent=2, ensure_ascii=False) + "\n"

@@ -52,14 +52,6 @@ def bad_language_value(variable: str, value: str) -> str:
     )
 
 
-def bad_no_cache_value(variable: str, value: str) -> str:
-    """When $LEERLAB_NO_CACHE holds a value that is neither on nor off."""
-    return _(
-        "{variable}={value!r} is not understood: use 1, true or yes to turn the cache off, "
-        "or 0, false, no or nothing to leave it on"
-    ).format(variable=variable, value=value)
-
-
 def dataset_too_large(name: str, limit: int, variable: str) -> str:
     """When a dataset file is larger than the limit."""
     return _(
