@@ -24,7 +24,7 @@ from types import FrameType
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperArgument, TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from leerlab_cli import __version__
 from leerlab_cli.cli.options import DataOption
@@ -70,6 +70,9 @@ Each module also has `HELP`, the command's help (marked with `N_`), and may have
 `EXAMPLES`, shown below the options.
 """
 
+OPTIONS_METAVAR = N_("[OPTIONS]")
+"""The placeholder of the options in a usage line, translated with the rest."""
+
 HELP_OPTION_HELP = N_("Show this message and exit.")
 """The help of `-h/--help`, which the click bundled with typer does not mark."""
 
@@ -80,6 +83,9 @@ def in_interface_language(item: Any) -> Any:
     The help is written as message ids (`N_`) and the commands are built when the
     app is imported, before a run chooses its language; so a run works on
     translated copies, and the originals keep the message ids for the next run.
+    The panels of the help are named on the copies too: typer reads its own panel
+    titles once, when it is first imported, and a named panel (`rich_help_panel`)
+    is shown under its name.
     """
     translated = copy.copy(item)
     for attribute in ("help", "short_help", "epilog", "metavar", "options_metavar"):
@@ -89,59 +95,90 @@ def in_interface_language(item: Any) -> Any:
     if getattr(item, "is_flag", False) and item.metavar is None:
         # A flag takes no value, so its placeholder column stays empty (not `<bool>`).
         translated.metavar = ""
+    if isinstance(item, TyperArgument) and not item.rich_help_panel:
+        translated.rich_help_panel = _("Arguments")
+    elif isinstance(item, TyperOption) and not item.rich_help_panel:
+        translated.rich_help_panel = _("Options")
+    elif isinstance(item, TyperCommand) and not item.rich_help_panel:
+        translated.rich_help_panel = _("Commands")
     if isinstance(item, TyperGroup):
         translated.subcommand_metavar = _(item.subcommand_metavar)
-    if isinstance(item, TyperCommand):
-        translated.params = [in_interface_language(param) for param in item.params]
+    if isinstance(item, TyperCommand | TyperGroup):
+        translated.params = [_completion_option(in_interface_language(p)) for p in item.params]
     return translated
+
+
+COMPLETION_HELP = {
+    "install_completion": N_("Install completion for this shell."),
+    "show_completion": N_("Show the script to install yourself."),
+}
+"""The help of the two options typer adds to the app, by the option's name."""
+
+
+def _completion_option(param: Any) -> Any:
+    # typer adds --install-completion and --show-completion with English help:
+    # leerlab words it (on the copy of a run), knowing the options by their names.
+    if param.name in COMPLETION_HELP:
+        param.help = _(COMPLETION_HELP[param.name])
+    return param
+
+
+ClickContext = Any
+"""The context typer passes to a command's methods: the one of the click it bundles.
+
+typer exports only a subclass of it (`typer.Context`, for a command's parameters),
+which an override may not narrow its parameter to; so the overrides take any.
+"""
 
 
 class LeerlabCommand(TyperCommand):
     """A command whose usage line and help option are in the interface language."""
 
-    def get_help_option(self, ctx: typer.Context) -> Any:
+    def get_help_option(self, ctx: ClickContext) -> Any:
         """The help option, with its help in the interface language."""
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = _(HELP_OPTION_HELP)
             option.metavar = ""
+            option.rich_help_panel = _("Options")
         return option
 
-    def format_usage(self, ctx: typer.Context, formatter: Any) -> None:
+    def format_usage(self, ctx: ClickContext, formatter: Any) -> None:
         """The usage line, with its prefix in the interface language."""
         pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
 
 
 class LeerlabGroup(TyperGroup):
     """The app: runs a command and turns what it raises into messages and exit codes."""
 
-    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+    def get_command(self, ctx: ClickContext, cmd_name: str) -> Any:
         """The command `cmd_name`, in the interface language."""
         command = super().get_command(ctx, cmd_name)
         return None if command is None else in_interface_language(command)
 
-    def get_help_option(self, ctx: typer.Context) -> Any:
+    def get_help_option(self, ctx: ClickContext) -> Any:
         """The help option, with its help in the interface language."""
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = _(HELP_OPTION_HELP)
             option.metavar = ""
+            option.rich_help_panel = _("Options")
         return option
 
-    def format_usage(self, ctx: typer.Context, formatter: Any) -> None:
+    def format_usage(self, ctx: ClickContext, formatter: Any) -> None:
         """The usage line, with its prefix in the interface language."""
         pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
 
-    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:
+    def resolve_command(self, ctx: ClickContext, args: list[str]) -> Any:
         """The command named first in `args`; for an unknown name, the closest ones."""
         name = args[0]
         if not name.startswith("-") and name not in self.commands and not ctx.resilient_parsing:
             raise UnknownCommand(name, difflib.get_close_matches(name, list(self.commands)), ctx)
         return super().resolve_command(ctx, args)
 
-    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+    def format_help(self, ctx: ClickContext, formatter: Any) -> None:
         """The app's help, in the interface language."""
         TyperGroup.format_help(in_interface_language(self), ctx, formatter)
 
@@ -179,7 +216,7 @@ class LeerlabGroup(TyperGroup):
             restore_stdout(previous)
         sys.exit(result if isinstance(result, int) else 0)
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         """Parse the global options; with none at all, show the help (exit 2, as click)."""
         if not args and not ctx.resilient_parsing:
             write(ctx.get_help() + "\n")
@@ -187,7 +224,7 @@ class LeerlabGroup(TyperGroup):
         with _translated_errors():
             return super().parse_args(ctx, args)
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:
         """Run the command; a `LeerlabError` is exit 1, a closed pipe ends quietly."""
         with _translated_errors():
             _check_environment()
@@ -387,6 +424,8 @@ HELP = N_("Query the regional vmbo–mbo leerlabs of the programme Sterk beroeps
 app = typer.Typer(
     cls=LeerlabGroup,
     name="leerlab",
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=N_("COMMAND [ARGS]..."),
     help=HELP,
     # click suggests a command for a typo itself, in the interface language; typer's
     # own suggestion would add the same in English.
@@ -424,6 +463,7 @@ for _name, (_module_name, _function) in COMMANDS.items():
     app.command(
         _name,
         cls=LeerlabCommand,
+        options_metavar=OPTIONS_METAVAR,
         help=_module.HELP,
         epilog=getattr(_module, "EXAMPLES", None),
     )(getattr(_module, _function))

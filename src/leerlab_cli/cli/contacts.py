@@ -68,7 +68,7 @@ def list_contacts(
                 "table, tsv, json or emails (default: table on a terminal, tsv in a pipe); "
                 "emails is one line of Name <address> for a mail client."
             ),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = None,

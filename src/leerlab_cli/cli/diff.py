@@ -46,8 +46,11 @@ def diff_datasets(
             "-f",
             parser=choice_of(DiffFormat),
             help=N_("text, json, or markdown for a newsletter."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             case_sensitive=False,
+            # The first format named is the default; typer's "[default: …]" is
+            # worded once per process, so a run in another language would show it.
+            show_default=False,
         ),
     ] = DiffFormat.text,
     exit_code: Annotated[

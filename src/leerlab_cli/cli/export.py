@@ -167,7 +167,7 @@ def export_labs(
             "-f",
             parser=choice_of(ExportFormat),
             help=N_("markdown, html, csv, json or toml (default: from the suffix of --output)."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = None,
@@ -201,7 +201,7 @@ def export_labs(
                 "Write to this file instead of stdout; it is replaced whole, and only "
                 "when the export succeeds."
             ),
-            metavar="PATH",
+            metavar=N_("PATH"),
             show_default=False,
         ),
     ] = None,

@@ -37,7 +37,7 @@ def dataset_info(
             "-f",
             parser=choice_of(InfoFormat),
             help=N_("text (default) or json."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = InfoFormat.text,

@@ -65,7 +65,7 @@ def list_labs(
             "-f",
             parser=choice_of(ListFormat),
             help=N_("table, tsv or json (default: table on a terminal, tsv in a pipe)."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = None,

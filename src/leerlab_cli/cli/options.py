@@ -90,7 +90,7 @@ DataOption = Annotated[
         help=N_("The dataset file (default: $LEERLAB_DATA, else the shipped one)."),
         callback=_not_empty,
         show_default=False,
-        metavar="PATH",
+        metavar=N_("PATH"),
     ),
 ]
 """`--data`, accepted before the command name and after it."""
@@ -104,7 +104,7 @@ SectorOption = Annotated[
             "The sector or specialisation contains this text (case and accents ignored); "
             "repeat for OR."
         ),
-        metavar="TEXT",
+        metavar=N_("TEXT"),
         callback=_no_blank,
         autocompletion=complete_sector,
     ),
@@ -117,7 +117,7 @@ FromOption = Annotated[
             "A route starts from this vmbo leerweg: bb, kb, gl, tl, basis, kader, gemengd, "
             "theoretisch, or gt (gl or tl); repeat for OR."
         ),
-        metavar="LEERWEG",
+        metavar=N_("LEERWEG"),
         parser=choice_of(FromWord, case_sensitive=False),
     ),
 ]
@@ -126,7 +126,7 @@ ToOption = Annotated[
     typer.Option(
         "--to",
         help=N_("A route leads to this mbo niveau: 1, 2, 3 or 4; repeat for OR."),
-        metavar="NIVEAU",
+        metavar=N_("NIVEAU"),
         parser=choice_of(ToNiveau),
     ),
 ]
@@ -135,7 +135,7 @@ ProvinceOption = Annotated[
     typer.Option(
         "--province",
         help=N_("The province contains this text (case and accents ignored); repeat for OR."),
-        metavar="TEXT",
+        metavar=N_("TEXT"),
         callback=_no_blank,
         autocompletion=complete_province,
     ),
@@ -162,7 +162,7 @@ KindOption = Annotated[
             "A kind of route of the leerlab contains this text, such as 'doorlopende leerroute' "
             "(case and accents ignored); repeat for OR."
         ),
-        metavar="TEXT",
+        metavar=N_("TEXT"),
         callback=_no_blank,
         autocompletion=complete_kind,
     ),
@@ -175,7 +175,7 @@ ProfielOption = Annotated[
             "The leerlab works in this vmbo profiel: its name or abbreviation, such as zw, "
             "'zorg en welzijn', hbr or groen; repeat for OR."
         ),
-        metavar="PROFIEL",
+        metavar=N_("PROFIEL"),
         callback=_known_profielen,
         autocompletion=complete_profiel,
     ),
@@ -186,7 +186,7 @@ SearchOption = Annotated[
         "--search",
         "-q",
         help=N_("Any text of the leerlab contains this text, schools and contacts included."),
-        metavar="TEXT",
+        metavar=N_("TEXT"),
         callback=_no_blank,
     ),
 ]

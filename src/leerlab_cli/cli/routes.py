@@ -72,7 +72,7 @@ def route_coverage(
             "-f",
             parser=choice_of(RoutesFormat),
             help=N_("table, markdown, json, tsv or csv (default: table, or tsv in a pipe)."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = None,

@@ -39,7 +39,7 @@ def print_schema(
         typer.Argument(
             parser=choice_of(SchemaKind),
             help=N_("dataset: the dataset file (the default); output: the JSON output."),
-            metavar="KIND",
+            metavar=N_("KIND"),
             show_default=False,
         ),
     ] = SchemaKind.dataset,

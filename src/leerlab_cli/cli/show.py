@@ -39,7 +39,7 @@ def show_lab(
         str,
         typer.Argument(
             help=N_("Slug, slug prefix, or part of the name, place, province or a school's name."),
-            metavar="QUERY",
+            metavar=N_("QUERY"),
             show_default=False,
             autocompletion=complete_slug,
         ),
@@ -53,7 +53,7 @@ def show_lab(
             help=N_(
                 "panel, text, json or markdown (default: panel on a terminal, text in a pipe)."
             ),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = None,

@@ -65,9 +65,11 @@ def _width_if_unusable() -> int | None:
     if columns is None or (columns.isdigit() and int(columns) > 0):
         return None
     try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
     except (AttributeError, OSError, ValueError):
         return 80
+    # A terminal that reports no size (a new pseudo-terminal) is 0 columns wide.
+    return width or 80
 
 
 def usage_error_box(usage: str | None, hint: str | None, message: str) -> None:

@@ -44,7 +44,7 @@ def validate_dataset(
         list[Path] | None,
         typer.Argument(
             help=N_("Dataset files (default: the dataset in use)."),
-            metavar="FILE...",
+            metavar=N_("FILE..."),
             show_default=False,
         ),
     ] = None,
@@ -55,8 +55,11 @@ def validate_dataset(
             "-f",
             parser=choice_of(ValidateFormat),
             help=N_("text (one line a problem, on stderr), json or github (on stdout)."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             case_sensitive=False,
+            # The first format named is the default; typer's "[default: …]" is
+            # worded once per process, so a run in another language would show it.
+            show_default=False,
         ),
     ] = ValidateFormat.text,
     strict: Annotated[
