@@ -62,27 +62,27 @@ USAGE_ERRORS = [
     (
         ["list", "--json"],
         "error: No such option '--json'.\n",
-        "error: Onbekende optie '--json'.\n",
+        "fout: Onbekende optie '--json'.\n",
     ),
     (
         ["list", "--sectr", "zorg"],
         "error: No such option '--sectr'. Did you mean '--sector'?\n",
-        "error: Onbekende optie '--sectr'. Bedoelde u '--sector'?\n",
+        "fout: Onbekende optie '--sectr'. Bedoelde u '--sector'?\n",
     ),
     (
         ["show"],
         "error: Missing argument 'QUERY'.\n",
-        "error: Ontbrekend argument 'QUERY'.\n",
+        "fout: Ontbrekend argument 'ZOEKTERM'.\n",
     ),
     (
         ["list", "--to", "5"],
         "error: Invalid value for '--to': '5' is not one of '1', '2', '3', '4'.\n",
-        "error: Ongeldige waarde voor '--to': '5' is niet een van '1', '2', '3', '4'.\n",
+        "fout: Ongeldige waarde voor '--to': '5' is niet een van '1', '2', '3', '4'.\n",
     ),
     (
         ["lijst"],
         "error: No such command 'lijst'. Did you mean 'list'?\n",
-        "error: Onbekende opdracht 'lijst'. Bedoelde u 'list'?\n",
+        "fout: Onbekende opdracht 'lijst'. Bedoelde u 'list'?\n",
     ),
 ]
 

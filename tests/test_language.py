@@ -62,8 +62,8 @@ def test_a_refused_leerlab_lang_still_sets_the_locales_language() -> None:
 @pytest.mark.parametrize(
     ("locale", "expected"),
     [
-        ({}, "error: LEERLAB_LANG='fr' is geen taal van leerlab: gebruik nl of en\n"),
-        ({"LANG": "C"}, "error: LEERLAB_LANG='fr' is geen taal van leerlab: gebruik nl of en\n"),
+        ({}, "fout: LEERLAB_LANG='fr' is geen taal van leerlab: gebruik nl of en\n"),
+        ({"LANG": "C"}, "fout: LEERLAB_LANG='fr' is geen taal van leerlab: gebruik nl of en\n"),
         (
             {"LANG": "en_US.UTF-8"},
             "error: LEERLAB_LANG='fr' is not a language of leerlab: use nl or en\n",

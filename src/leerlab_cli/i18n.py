@@ -8,16 +8,17 @@ which are evaluated at import). The Dutch catalog
 words included; English needs no catalog. How to update and compile the catalog
 is in the README (Development).
 
-The standard library's global `gettext` reads the locale on every call and cannot
-make Dutch the default for an unset or C locale, so one translation object is
-chosen here and click's and typer's modules are pointed at it.
+leerlab's own words go through one translation object chosen here for each run
+(the standard library's global `gettext` cannot make Dutch the default for an
+unset or C locale). typer's own words go through that global `gettext`: this
+module binds the catalog to the application's domain when it is imported, which
+is before typer draws any help, and `framework_language` names the language.
 """
 
 from __future__ import annotations
 
 import gettext as stdlib_gettext
 import os
-import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,8 +30,6 @@ LANGUAGES = ("nl", "en")
 # The variables gettext reads, in its order: the first one that is set decides.
 _LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
-_STDLIB_GETTEXT = stdlib_gettext.gettext
-_STDLIB_NGETTEXT = stdlib_gettext.ngettext
 _active: stdlib_gettext.NullTranslations = stdlib_gettext.NullTranslations()
 _active_language = "en"
 
@@ -41,6 +40,11 @@ class LanguageError(ValueError):
     def __init__(self, value: str) -> None:
         super().__init__(value)
         self.value = value
+
+
+# The standard library's documented set-up for an application with one domain.
+stdlib_gettext.bindtextdomain(DOMAIN, LOCALE_DIR)
+stdlib_gettext.textdomain(DOMAIN)
 
 
 def gettext(message: str) -> str:
@@ -92,7 +96,7 @@ def locale_language(environ: Mapping[str, str]) -> str:
 
 
 def setup_language(environ: Mapping[str, str] = os.environ) -> str:
-    """Choose the interface language and use it from now on, in click and typer too.
+    """Choose the interface language and use it from now on for leerlab's own words.
 
     A bad $LEERLAB_LANG raises `LanguageError`, after choosing the language of the
     locale, so that the error about it can be worded in that language.
@@ -114,61 +118,26 @@ def _use(language: str) -> None:
     else:
         # No fallback: a catalog missing from the package is a bug to see, not English.
         _active = stdlib_gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
-    _point_framework_at_catalog()
-    if "typer.rich_utils" in sys.modules:
-        _refresh_rich_constants()
 
 
-def _point_framework_at_catalog() -> None:
-    # click and typer import `gettext as _` from the standard library; rebinding
-    # that name in their modules to our functions makes them use our catalog.
-    for name, module in list(sys.modules.items()):
-        if module is None or name.partition(".")[0] not in ("click", "typer"):
-            continue
-        namespace = vars(module)
-        for attribute, standard, ours in (
-            ("_", _STDLIB_GETTEXT, gettext),
-            ("gettext", _STDLIB_GETTEXT, gettext),
-            ("ngettext", _STDLIB_NGETTEXT, ngettext),
-        ):
-            if namespace.get(attribute) is standard:
-                namespace[attribute] = ours
+@contextmanager
+def framework_language(language: str) -> Iterator[None]:
+    """Let typer's own words (which it reads through gettext) come in `language` meanwhile.
 
-
-RICH_CONSTANTS = {
-    "DEPRECATED_STRING": "(deprecated) ",
-    "DEFAULT_STRING": "[default: {}]",
-    "ENVVAR_STRING": "[env var: {}]",
-    "REQUIRED_LONG_STRING": "[required]",
-    "ARGUMENTS_PANEL_TITLE": "Arguments",
-    "OPTIONS_PANEL_TITLE": "Options",
-    "COMMANDS_PANEL_TITLE": "Commands",
-    "ERRORS_PANEL_TITLE": "Error",
-    "ABORTED_TEXT": "Aborted.",
-    "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
-}
-"""typer.rich_utils's translated constants and their message ids."""
-
-
-def localize_rich_help() -> None:
-    """Translate typer's rich help and error boxes; call just before they are drawn.
-
-    typer.rich_utils translates its words once, when it is imported, and importing
-    it imports rich (tens of milliseconds), so it is imported only when help or an
-    error box is shown, and its words are set again in the current language.
+    typer asks the standard library's gettext, which reads the catalog of the
+    application's domain (bound when this module is imported) in the language
+    that $LANGUAGE names first. typer reads the titles of its help panels once,
+    when its help is first drawn: the console script's one run has one language.
     """
-    import typer.rich_utils  # noqa: F401
-
-    _point_framework_at_catalog()
-    _refresh_rich_constants()
-
-
-def _refresh_rich_constants() -> None:
-    import typer.rich_utils as rich_utils
-
-    for constant, message in RICH_CONSTANTS.items():
-        if hasattr(rich_utils, constant):
-            setattr(rich_utils, constant, gettext(message))
+    previous = os.environ.get("LANGUAGE")
+    os.environ["LANGUAGE"] = language
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["LANGUAGE"]
+        else:
+            os.environ["LANGUAGE"] = previous
 
 
 @contextmanager

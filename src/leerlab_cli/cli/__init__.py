@@ -1,30 +1,30 @@
 """The Typer app: global options, the commands, and the one place errors become exit codes.
 
 Each command lives in a module of its own, and every module here starts with
-``from __future__ import annotations``, as the core and the formats do. Typer
-evaluates a command's string
-annotations when it builds the command, and only the command that runs is built.
+``from __future__ import annotations``, as the core and the formats do.
+
+Only typer's public API is used. Its own words go through gettext (see `i18n`);
+the words of the click that typer bundles are not marked for translation, so the
+usage line, the help option and every usage error are worded here, from the
+fields of the exception typer raises.
 """
 
 from __future__ import annotations
 
+import copy
 import difflib
 import importlib
 import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 from typing import Annotated, Any
 
-import click
 import typer
-import typer.main
-from typer.core import TyperCommand, TyperGroup
-from typer.models import ArgumentInfo, CommandInfo
-from typer.utils import get_params_from_function
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from leerlab_cli import __version__
 from leerlab_cli.cli.options import DataOption
@@ -33,6 +33,7 @@ from leerlab_cli.cli.terminal import (
     error,
     restore_stdout,
     silence_stdout,
+    usage_error_box,
     use_complete_stdout,
     use_utf8,
     write,
@@ -43,7 +44,8 @@ from leerlab_cli.i18n import (
     N_,
     LanguageError,
     _,
-    localize_rich_help,
+    framework_language,
+    ngettext,
     setup_language,
 )
 from leerlab_cli.text import printable
@@ -68,100 +70,117 @@ Each module also has `HELP`, the command's help (marked with `N_`), and may have
 `EXAMPLES`, shown below the options.
 """
 
-_TYPER_HELP = {
-    "Install completion for the current shell.": N_("Install completion for this shell."),
-    "Show completion for the current shell, to copy it or customize the installation.": N_(
-        "Show the script to install yourself."
-    ),
-}
-"""typer's help for its completion options (which typer does not mark), worded to fit."""
+OPTIONS_METAVAR = N_("[OPTIONS]")
+"""The placeholder of the options in a usage line, translated with the rest."""
+
+HELP_OPTION_HELP = N_("Show this message and exit.")
+"""The help of `-h/--help`, which the click bundled with typer does not mark."""
 
 
-class _LazyCommands(Mapping[str, Any]):
-    # Typer builds a command by inspecting its function's parameters, which costs
-    # about a millisecond a command on every call; so a command's module is
-    # imported and the command built only when that command is asked for (help
-    # and completion ask for all of them).
-    def __init__(self, markup_mode: Any) -> None:
-        self._built: dict[str, Any] = {}
-        self._markup_mode = markup_mode
+def in_interface_language(item: Any) -> Any:
+    """A copy of a command or parameter with its help and placeholders in the interface language.
 
-    def __getitem__(self, name: str) -> Any:
-        if name not in self._built:
-            module_name, function = COMMANDS[name]
-            module = importlib.import_module(module_name)
-            command = typer.main.get_command_from_info(
-                CommandInfo(
-                    name=name,
-                    callback=getattr(module, function),
-                    cls=LeerlabCommand,
-                    help=module.HELP,
-                    epilog=getattr(module, "EXAMPLES", None),
-                ),
-                pretty_exceptions_short=True,
-                rich_markup_mode=self._markup_mode,
-            )
-            _restore_argument_help(command, getattr(module, function))
-            localize(command)
-            self._built[name] = command
-        return self._built[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(COMMANDS)
-
-    def __len__(self) -> int:
-        return len(COMMANDS)
-
-
-def _restore_argument_help(command: click.Command, callback: Any) -> None:
-    # typer (below 0.26) sets an argument's help and then calls click's Argument,
-    # which since click 8.5 takes a help of its own and sets it to None; so the
-    # help is read again from the function's declaration.
-    arguments = [param for param in command.params if isinstance(param, click.Argument)]
-    if not arguments:
-        return
-    declared = get_params_from_function(callback)
-    for argument in arguments:
-        info = declared[argument.name or ""].default
-        if argument.help is None and isinstance(info, ArgumentInfo):
-            argument.help = info.help
-
-
-def localize(command: click.Command) -> None:
-    """Translate the help of `command` and its parameters into the interface language.
-
-    The help is written as message ids (`N_`) and the click objects are built
-    before the language is chosen, so it is translated here; the message id is
-    kept on the object, so that a second run in one process can translate again.
+    The help is written as message ids (`N_`) and the commands are built when the
+    app is imported, before a run chooses its language; so a run works on
+    translated copies, and the originals keep the message ids for the next run.
+    The panels of the help are named on the copies too: typer reads its own panel
+    titles once, when it is first imported, and a named panel (`rich_help_panel`)
+    is shown under its name.
     """
-    for item in (command, *command.params):
-        for attribute in ("help", "short_help", "epilog"):
-            message = vars(item).setdefault(f"_message_{attribute}", getattr(item, attribute, None))
-            if message:
-                setattr(item, attribute, _(_TYPER_HELP.get(message, message)))
-    # The usage line's placeholders, which click does not mark for translation.
-    command.options_metavar = _("[OPTIONS]")
-    if isinstance(command, LeerlabGroup):
-        command.subcommand_metavar = _("COMMAND [ARGS]...")
-        for built in command.commands._built.values():  # type: ignore[attr-defined]
-            localize(built)
+    translated = copy.copy(item)
+    for attribute in ("help", "short_help", "epilog", "metavar", "options_metavar"):
+        message = getattr(item, attribute, None)
+        if isinstance(message, str) and message:
+            setattr(translated, attribute, _(message))
+    if getattr(item, "is_flag", False) and item.metavar is None:
+        # A flag takes no value, so its placeholder column stays empty (not `<bool>`).
+        translated.metavar = ""
+    if isinstance(item, TyperArgument) and not item.rich_help_panel:
+        translated.rich_help_panel = _("Arguments")
+    elif isinstance(item, TyperOption) and not item.rich_help_panel:
+        translated.rich_help_panel = _("Options")
+    elif isinstance(item, TyperCommand) and not item.rich_help_panel:
+        translated.rich_help_panel = _("Commands")
+    if isinstance(item, TyperGroup):
+        translated.subcommand_metavar = _(item.subcommand_metavar)
+    if isinstance(item, TyperCommand | TyperGroup):
+        translated.params = [_completion_option(in_interface_language(p)) for p in item.params]
+    return translated
+
+
+COMPLETION_HELP = {
+    "install_completion": N_("Install completion for this shell."),
+    "show_completion": N_("Show the script to install yourself."),
+}
+"""The help of the two options typer adds to the app, by the option's name."""
+
+
+def _completion_option(param: Any) -> Any:
+    # typer adds --install-completion and --show-completion with English help:
+    # leerlab words it (on the copy of a run), knowing the options by their names.
+    if param.name in COMPLETION_HELP:
+        param.help = _(COMPLETION_HELP[param.name])
+    return param
+
+
+ClickContext = Any
+"""The context typer passes to a command's methods: the one of the click it bundles.
+
+typer exports only a subclass of it (`typer.Context`, for a command's parameters),
+which an override may not narrow its parameter to; so the overrides take any.
+"""
 
 
 class LeerlabCommand(TyperCommand):
-    """A command whose help is shown in the interface language."""
+    """A command whose usage line and help option are in the interface language."""
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """Write the help, with typer's own words translated too."""
-        localize_rich_help()
-        super().format_help(ctx, formatter)
+    def get_help_option(self, ctx: ClickContext) -> Any:
+        """The help option, with its help in the interface language."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _(HELP_OPTION_HELP)
+            option.metavar = ""
+            option.rich_help_panel = _("Options")
+        return option
+
+    def format_usage(self, ctx: ClickContext, formatter: Any) -> None:
+        """The usage line, with its prefix in the interface language."""
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
 
 
 class LeerlabGroup(TyperGroup):
-    """Runs a command and turns what it raises into messages and exit codes."""
+    """The app: runs a command and turns what it raises into messages and exit codes."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.commands = _LazyCommands(self.rich_markup_mode)  # type: ignore[assignment]
+    def get_command(self, ctx: ClickContext, cmd_name: str) -> Any:
+        """The command `cmd_name`, in the interface language."""
+        command = super().get_command(ctx, cmd_name)
+        return None if command is None else in_interface_language(command)
+
+    def get_help_option(self, ctx: ClickContext) -> Any:
+        """The help option, with its help in the interface language."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _(HELP_OPTION_HELP)
+            option.metavar = ""
+            option.rich_help_panel = _("Options")
+        return option
+
+    def format_usage(self, ctx: ClickContext, formatter: Any) -> None:
+        """The usage line, with its prefix in the interface language."""
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
+
+    def resolve_command(self, ctx: ClickContext, args: list[str]) -> Any:
+        """The command named first in `args`; for an unknown name, the closest ones."""
+        name = args[0]
+        if not name.startswith("-") and name not in self.commands and not ctx.resilient_parsing:
+            raise UnknownCommand(name, difflib.get_close_matches(name, list(self.commands)), ctx)
+        return super().resolve_command(ctx, args)
+
+    def format_help(self, ctx: ClickContext, formatter: Any) -> None:
+        """The app's help, in the interface language."""
+        TyperGroup.format_help(in_interface_language(self), ctx, formatter)
 
     def main(self, *args: Any, whole_process: bool = False, **kwargs: Any) -> Any:
         """Run the app in the interface language; all output is UTF-8.
@@ -171,39 +190,67 @@ class LeerlabGroup(TyperGroup):
         """
         use_utf8()
         try:
-            setup_language()
+            language = setup_language()
         except LanguageError as problem:
             from leerlab_cli.formats.messages import bad_language_value
 
             error(bad_language_value(LANG_VAR, problem.value))
             sys.exit(2)
-        localize(self)
         previous = sys.stdout
         use_complete_stdout()
+        kwargs["standalone_mode"] = False
         try:
-            with _terminating_signals_raise(keep_held=whole_process):
-                return super().main(*args, **kwargs)
+            with framework_language(language), _terminating_signals_raise(keep_held=whole_process):
+                try:
+                    result = super().main(*args, **kwargs)
+                except typer.TyperException as problem:
+                    _report_usage_error(problem)
+                    result = _USAGE_ERROR
+                except typer.Abort:
+                    error(_("Aborted."))
+                    result = 1
         finally:
-            # What click wrote last (help, a completion script) must have arrived too.
+            # What typer wrote last (help, a completion script) must have arrived too.
             with _translated_errors():
                 sys.stdout.flush()
             restore_stdout(previous)
+        sys.exit(result if isinstance(result, int) else 0)
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """Write the help, with typer's own words translated too."""
-        localize_rich_help()
-        super().format_help(ctx, formatter)
-
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
-        """Parse the global options, with errors translated as in `invoke`."""
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        """Parse the global options; with none at all, show the help (exit 2, as click)."""
+        if not args and not ctx.resilient_parsing:
+            write(ctx.get_help() + "\n")
+            raise typer.Exit(_USAGE_ERROR)
         with _translated_errors():
             return super().parse_args(ctx, args)
 
-    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+    def invoke(self, ctx: ClickContext) -> Any:
         """Run the command; a `LeerlabError` is exit 1, a closed pipe ends quietly."""
         with _translated_errors():
             _check_environment()
             return super().invoke(ctx)
+
+
+_USAGE_ERROR = 2
+"""The exit code of a usage error, as click has it."""
+
+
+class UnknownCommand(typer.TyperException):
+    """A command name that is not one of leerlab's, with the names it may be a typo of."""
+
+    exit_code = _USAGE_ERROR
+
+    def __init__(self, name: str, close: list[str], ctx: typer.Context) -> None:
+        message = _("No such command {name!r}.").format(name=name)
+        if close:
+            suggestion = ngettext(
+                "Did you mean {possibility}?",
+                "(Did you mean one of: {possibilities}?)",
+                len(close),
+            ).format(possibility=repr(close[0]), possibilities=", ".join(map(repr, close)))
+            message = f"{message} {suggestion}"
+        super().__init__(message)
+        self.ctx = ctx
 
 
 def _check_environment() -> None:
@@ -222,15 +269,7 @@ def _translated_errors() -> Iterator[None]:
     # The one place where what the code raises becomes messages and exit codes.
     try:
         yield
-    except click.exceptions.NoArgsIsHelpError:
-        # Not an error to report: typer shows the help instead.
-        localize_rich_help()
-        raise
-    except click.NoSuchOption as unknown:
-        raise _usage_error(_close_suggestions(unknown)) from None
-    except click.ClickException as usage_error:
-        raise _usage_error(usage_error) from None
-    except (typer.Exit, typer.Abort):
+    except (typer.TyperException, typer.Exit, typer.Abort):
         raise
     except LeerlabError as problem:
         for line in problem.lines:
@@ -257,29 +296,83 @@ def _translated_errors() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-def _usage_error(usage_error: click.ClickException) -> Exception:
-    # Usage errors echo what the user typed; click escapes most control
-    # characters, but not all (bidi overrides), so escape them all here.
-    usage_error.message = printable(usage_error.message, keep_lines=True)  # type: ignore[misc]
-    if sys.stderr.isatty():
-        # A person reads it: typer draws it in a box, with a hint at --help.
-        localize_rich_help()
-        return usage_error
-    # A log or a program reads it: one line, as every other error.
-    error(usage_error.format_message())
-    return typer.Exit(usage_error.exit_code)
+def _report_usage_error(problem: typer.TyperException) -> None:
+    # A person at a terminal gets the usage line, a hint at --help and the message
+    # in a box; a log or a program one line, as every other error. Usage errors
+    # echo what the user typed, so control characters are escaped (bidi included).
+    message = printable(usage_message(problem), keep_lines=True)
+    ctx = getattr(problem, "ctx", None)
+    if not sys.stderr.isatty():
+        error(message)
+        return
+    usage = hint = None
+    if ctx is not None:
+        usage = ctx.get_usage()
+        hint = _("Try '{command} {option}' for help.").format(
+            command=ctx.command_path, option=ctx.help_option_names[0]
+        )
+    usage_error_box(usage, hint, message)
 
 
-def _close_suggestions(unknown: click.NoSuchOption) -> click.NoSuchOption:
+def usage_message(problem: typer.TyperException) -> str:
+    """The message of a usage error typer raised, worded by leerlab from its fields.
+
+    The click bundled with typer writes these sentences in English only; typer's
+    own (an unknown command) come translated through gettext.
+    """
+    option_name = getattr(problem, "option_name", None)
+    param = getattr(problem, "param", None)
+    if option_name is not None and hasattr(problem, "possibilities"):
+        message: str = _("No such option {name!r}.").format(name=option_name)
+        close = _close_suggestions(option_name, getattr(problem, "possibilities", None) or ())
+        if close:
+            suggestion = ngettext(
+                "Did you mean {possibility}?",
+                "(Did you mean one of: {possibilities}?)",
+                len(close),
+            ).format(possibility=repr(close[0]), possibilities=", ".join(close))
+            message = f"{message} {suggestion}"
+        return message
+    if option_name is not None:
+        return ngettext(
+            "Option {name!r} requires an argument.",
+            "Option {name!r} requires {nargs} arguments.",
+            1,
+        ).format(name=option_name, nargs=1)
+    if isinstance(problem, typer.BadParameter) and (param or problem.param_hint) is not None:
+        hint = _param_hint(problem, param)
+        if hasattr(problem, "param_type"):
+            missing = (
+                _("Missing argument") if isinstance(param, TyperArgument) else _("Missing option")
+            )
+            return f"{missing} {hint}."
+        return _("Invalid value for {param_hint}: {message}").format(
+            param_hint=hint, message=problem.message
+        )
+    if isinstance(problem, typer.BadParameter):
+        return _("Invalid value: {message}").format(message=problem.message)
+    return problem.message
+
+
+def _param_hint(problem: typer.BadParameter, param: Any) -> str:
+    # click's form: '--to', or 'SLUG' for an argument (its placeholder, translated).
+    if problem.param_hint is not None:
+        hints = [problem.param_hint] if isinstance(problem.param_hint, str) else problem.param_hint
+        return " / ".join(hints)
+    if isinstance(param, TyperArgument):
+        return repr(_(param.metavar or (param.name or "").upper()))
+    return " / ".join(repr(option) for option in param.opts)
+
+
+def _close_suggestions(typed: str, possibilities: Any) -> list[str]:
     # click suggests any option that shares a few characters (--json: --to);
     # keep only the ones that differ from what was typed by a typo.
-    typed = unknown.option_name.lstrip("-")
-    close = [
+    bare = typed.lstrip("-")
+    return sorted(
         option
-        for option in unknown.possibilities or ()
-        if difflib.SequenceMatcher(None, typed, option.lstrip("-")).ratio() >= _CLOSE_ENOUGH
-    ]
-    return click.NoSuchOption(unknown.option_name, possibilities=close, ctx=unknown.ctx)
+        for option in possibilities
+        if difflib.SequenceMatcher(None, bare, option.lstrip("-")).ratio() >= _CLOSE_ENOUGH
+    )
 
 
 _CLOSE_ENOUGH = 0.7
@@ -331,8 +424,9 @@ HELP = N_("Query the regional vmbo–mbo leerlabs of the programme Sterk beroeps
 app = typer.Typer(
     cls=LeerlabGroup,
     name="leerlab",
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=N_("COMMAND [ARGS]..."),
     help=HELP,
-    no_args_is_help=True,
     # click suggests a command for a typo itself, in the interface language; typer's
     # own suggestion would add the same in English.
     suggest_commands=False,
@@ -362,6 +456,17 @@ def main_options(
 ) -> None:
     """Query the regional vmbo–mbo leerlabs of the programme Sterk beroepsonderwijs."""
     # Commands and completion read `--data` through `dataset_in_use`.
+
+
+for _name, (_module_name, _function) in COMMANDS.items():
+    _module = importlib.import_module(_module_name)
+    app.command(
+        _name,
+        cls=LeerlabCommand,
+        options_metavar=OPTIONS_METAVAR,
+        help=_module.HELP,
+        epilog=getattr(_module, "EXAMPLES", None),
+    )(getattr(_module, _function))
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from leerlab_cli.cli.options import (
     SectorOption,
     ToOption,
     check_header,
+    choice_of,
     load_dataset,
     make_filters,
 )
@@ -62,11 +63,12 @@ def list_contacts(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(ContactsFormat),
             help=N_(
                 "table, tsv, json or emails (default: table on a terminal, tsv in a pipe); "
                 "emails is one line of Name <address> for a mail client."
             ),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = None,

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from leerlab_cli import dataset
+from leerlab_cli.cli.options import choice_of
 from leerlab_cli.cli.terminal import report, write
 from leerlab_cli.errors import DatasetError
 from leerlab_cli.i18n import N_
@@ -43,9 +44,13 @@ def diff_datasets(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(DiffFormat),
             help=N_("text, json, or markdown for a newsletter."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             case_sensitive=False,
+            # The first format named is the default; typer's "[default: …]" is
+            # worded once per process, so a run in another language would show it.
+            show_default=False,
         ),
     ] = DiffFormat.text,
     exit_code: Annotated[

@@ -23,6 +23,7 @@ from leerlab_cli.cli.options import (
     SearchOption,
     SectorOption,
     ToOption,
+    choice_of,
     load_dataset,
     make_filters,
 )
@@ -164,8 +165,9 @@ def export_labs(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(ExportFormat),
             help=N_("markdown, html, csv, json or toml (default: from the suffix of --output)."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = None,
@@ -199,7 +201,7 @@ def export_labs(
                 "Write to this file instead of stdout; it is replaced whole, and only "
                 "when the export succeeds."
             ),
-            metavar="PATH",
+            metavar=N_("PATH"),
             show_default=False,
         ),
     ] = None,

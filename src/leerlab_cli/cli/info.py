@@ -9,7 +9,7 @@ import typer
 
 from leerlab_cli import dataset
 from leerlab_cli.cli.dataset_choice import dataset_in_use
-from leerlab_cli.cli.options import DataOption
+from leerlab_cli.cli.options import DataOption, choice_of
 from leerlab_cli.cli.terminal import write
 from leerlab_cli.i18n import N_
 
@@ -35,8 +35,9 @@ def dataset_info(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(InfoFormat),
             help=N_("text (default) or json."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = InfoFormat.text,

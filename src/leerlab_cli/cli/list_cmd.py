@@ -19,6 +19,7 @@ from leerlab_cli.cli.options import (
     SectorOption,
     ToOption,
     check_header,
+    choice_of,
     load_dataset,
     make_filters,
 )
@@ -62,8 +63,9 @@ def list_labs(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(ListFormat),
             help=N_("table, tsv or json (default: table on a terminal, tsv in a pipe)."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = None,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -15,7 +16,7 @@ from leerlab_cli.cli.completion import (
     complete_sector,
 )
 from leerlab_cli.cli.dataset_choice import dataset_in_use
-from leerlab_cli.i18n import N_, _
+from leerlab_cli.i18n import N_, _, ngettext
 from leerlab_cli.models import Dataset, Profiel
 from leerlab_cli.query import LEERWEG_ALIASES, Filters, profiel_named
 
@@ -48,6 +49,26 @@ class ToNiveau(StrEnum):
     four = "4"
 
 
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+
+def choice_of(choices: type[_Choice], *, case_sensitive: bool = True) -> Callable[[str], _Choice]:
+    """A parser for an option whose values are `choices`, refusing others in leerlab's words."""
+
+    def parse(value: str) -> _Choice:
+        for choice in choices:
+            if choice.value == value or (not case_sensitive and choice.value == value.lower()):
+                return choice
+        known = ", ".join(repr(choice.value) for choice in choices)
+        raise typer.BadParameter(
+            ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", 2).format(
+                value=value, choice=known, choices=known
+            )
+        )
+
+    return parse
+
+
 def _no_blank(values: list[str] | None) -> list[str] | None:
     for value in values or ():
         if not value.strip():
@@ -69,7 +90,7 @@ DataOption = Annotated[
         help=N_("The dataset file (default: $LEERLAB_DATA, else the shipped one)."),
         callback=_not_empty,
         show_default=False,
-        metavar="PATH",
+        metavar=N_("PATH"),
     ),
 ]
 """`--data`, accepted before the command name and after it."""
@@ -83,7 +104,7 @@ SectorOption = Annotated[
             "The sector or specialisation contains this text (case and accents ignored); "
             "repeat for OR."
         ),
-        metavar="TEXT",
+        metavar=N_("TEXT"),
         callback=_no_blank,
         autocompletion=complete_sector,
     ),
@@ -96,8 +117,8 @@ FromOption = Annotated[
             "A route starts from this vmbo leerweg: bb, kb, gl, tl, basis, kader, gemengd, "
             "theoretisch, or gt (gl or tl); repeat for OR."
         ),
-        metavar="LEERWEG",
-        case_sensitive=False,
+        metavar=N_("LEERWEG"),
+        parser=choice_of(FromWord, case_sensitive=False),
     ),
 ]
 ToOption = Annotated[
@@ -105,7 +126,8 @@ ToOption = Annotated[
     typer.Option(
         "--to",
         help=N_("A route leads to this mbo niveau: 1, 2, 3 or 4; repeat for OR."),
-        metavar="NIVEAU",
+        metavar=N_("NIVEAU"),
+        parser=choice_of(ToNiveau),
     ),
 ]
 ProvinceOption = Annotated[
@@ -113,7 +135,7 @@ ProvinceOption = Annotated[
     typer.Option(
         "--province",
         help=N_("The province contains this text (case and accents ignored); repeat for OR."),
-        metavar="TEXT",
+        metavar=N_("TEXT"),
         callback=_no_blank,
         autocompletion=complete_province,
     ),
@@ -140,7 +162,7 @@ KindOption = Annotated[
             "A kind of route of the leerlab contains this text, such as 'doorlopende leerroute' "
             "(case and accents ignored); repeat for OR."
         ),
-        metavar="TEXT",
+        metavar=N_("TEXT"),
         callback=_no_blank,
         autocompletion=complete_kind,
     ),
@@ -153,7 +175,7 @@ ProfielOption = Annotated[
             "The leerlab works in this vmbo profiel: its name or abbreviation, such as zw, "
             "'zorg en welzijn', hbr or groen; repeat for OR."
         ),
-        metavar="PROFIEL",
+        metavar=N_("PROFIEL"),
         callback=_known_profielen,
         autocompletion=complete_profiel,
     ),
@@ -164,7 +186,7 @@ SearchOption = Annotated[
         "--search",
         "-q",
         help=N_("Any text of the leerlab contains this text, schools and contacts included."),
-        metavar="TEXT",
+        metavar=N_("TEXT"),
         callback=_no_blank,
     ),
 ]

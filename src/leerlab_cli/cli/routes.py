@@ -19,6 +19,7 @@ from leerlab_cli.cli.options import (
     SectorOption,
     ToOption,
     check_header,
+    choice_of,
     load_dataset,
     make_filters,
 )
@@ -69,8 +70,9 @@ def route_coverage(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(RoutesFormat),
             help=N_("table, markdown, json, tsv or csv (default: table, or tsv in a pipe)."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = None,

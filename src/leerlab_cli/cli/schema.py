@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from leerlab_cli.cli.options import choice_of
 from leerlab_cli.cli.terminal import write
 from leerlab_cli.i18n import N_
 from leerlab_cli.schema import output_schema_json, schema_json
@@ -36,8 +37,9 @@ def print_schema(
     kind: Annotated[
         SchemaKind,
         typer.Argument(
+            parser=choice_of(SchemaKind),
             help=N_("dataset: the dataset file (the default); output: the JSON output."),
-            metavar="KIND",
+            metavar=N_("KIND"),
             show_default=False,
         ),
     ] = SchemaKind.dataset,

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.completion import complete_slug
-from leerlab_cli.cli.options import DataOption, load_dataset
+from leerlab_cli.cli.options import DataOption, choice_of, load_dataset
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
 from leerlab_cli.formats.messages import chosen
 from leerlab_cli.i18n import N_
@@ -39,7 +39,7 @@ def show_lab(
         str,
         typer.Argument(
             help=N_("Slug, slug prefix, or part of the name, place, province or a school's name."),
-            metavar="QUERY",
+            metavar=N_("QUERY"),
             show_default=False,
             autocompletion=complete_slug,
         ),
@@ -49,10 +49,11 @@ def show_lab(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(ShowFormat),
             help=N_(
                 "panel, text, json or markdown (default: panel on a terminal, text in a pipe)."
             ),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             show_default=False,
         ),
     ] = None,

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from leerlab_cli.descriptor import write_all
+from leerlab_cli.i18n import _
 from leerlab_cli.text import printable
 
 if TYPE_CHECKING:
@@ -52,21 +53,37 @@ def render(renderable: RenderableType) -> None:
     """Print a rich renderable to stdout, with markup, emoji and highlighting off."""
     from rich.console import Console
 
-    console = Console(
-        markup=False, emoji=False, highlight=False, _environ=_without_zero_size(os.environ)
-    )
+    console = Console(markup=False, emoji=False, highlight=False, width=_width_if_unusable())
     console.print(renderable)
     sys.stdout.flush()
 
 
-def _without_zero_size(environ: os._Environ[str]) -> dict[str, str]:
-    # rich takes COLUMNS=0 for a width of nothing and prints nothing at all; a size
+def _width_if_unusable() -> int | None:
+    # rich takes COLUMNS=0 for a width of nothing and prints nothing at all; a width
     # that is not a positive number is taken as unset (the terminal's own, else 80).
-    return {
-        name: value
-        for name, value in environ.items()
-        if name not in ("COLUMNS", "LINES") or (value.isdigit() and int(value) > 0)
-    }
+    columns = os.environ.get("COLUMNS")
+    if columns is None or (columns.isdigit() and int(columns) > 0):
+        return None
+    try:
+        width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):
+        return 80
+    # A terminal that reports no size (a new pseudo-terminal) is 0 columns wide.
+    return width or 80
+
+
+def usage_error_box(usage: str | None, hint: str | None, message: str) -> None:
+    """A usage error for a person: the usage line, a hint at --help, the message in a box."""
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console = Console(stderr=True, markup=False, emoji=False, highlight=False)
+    if usage is not None:
+        console.print(Text(usage, style="bold"))
+    if hint is not None:
+        console.print(Text(hint, style="dim"))
+    console.print(Panel(Text(message), border_style="red", title=_("Error"), title_align="left"))
 
 
 class _CompleteWriter(io.RawIOBase):
@@ -149,17 +166,17 @@ def note(message: str) -> None:
 
 
 def error(message: str) -> None:
-    """An `error:` line on stderr; line breaks in `message` are escaped too."""
-    _message("error", message)
+    """An `error:` line on stderr (`fout:` in Dutch); line breaks in `message` are escaped too."""
+    _message(_("error"), message)
 
 
 def warning(message: str) -> None:
-    """A `warning:` line on stderr; line breaks in `message` are escaped too."""
-    _message("warning", message)
+    """A `warning:` line on stderr (`waarschuwing:` in Dutch); line breaks are escaped too."""
+    _message(_("warning"), message)
 
 
-def _message(kind: str, message: str) -> None:
-    sys.stderr.write(f"{kind}: {printable(message)}\n")
+def _message(prefix: str, message: str) -> None:
+    sys.stderr.write(f"{prefix}: {printable(message)}\n")
     sys.stderr.flush()
 
 

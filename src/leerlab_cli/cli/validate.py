@@ -10,7 +10,7 @@ import typer
 
 from leerlab_cli import dataset
 from leerlab_cli.cli.dataset_choice import dataset_in_use
-from leerlab_cli.cli.options import DataOption
+from leerlab_cli.cli.options import DataOption, choice_of
 from leerlab_cli.cli.terminal import report, write
 from leerlab_cli.errors import DatasetError, InvalidDataset
 from leerlab_cli.formats import problems as worded
@@ -44,7 +44,7 @@ def validate_dataset(
         list[Path] | None,
         typer.Argument(
             help=N_("Dataset files (default: the dataset in use)."),
-            metavar="FILE...",
+            metavar=N_("FILE..."),
             show_default=False,
         ),
     ] = None,
@@ -53,9 +53,13 @@ def validate_dataset(
         typer.Option(
             "--format",
             "-f",
+            parser=choice_of(ValidateFormat),
             help=N_("text (one line a problem, on stderr), json or github (on stdout)."),
-            metavar="FORMAT",
+            metavar=N_("FORMAT"),
             case_sensitive=False,
+            # The first format named is the default; typer's "[default: …]" is
+            # worded once per process, so a run in another language would show it.
+            show_default=False,
         ),
     ] = ValidateFormat.text,
     strict: Annotated[
