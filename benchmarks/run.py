@@ -1,35 +1,20 @@
-"""Benchmarks of leerlab side by side with a floor, as ratios of medians.
+"""Benchmarks of leerlab side by side with the plain reference, as ratios of medians.
 
 Run with the interpreter of the environment that leerlab is installed in:
 
-    .venv/bin/python benchmarks/run.py            # about 15 minutes on 2 busy cores
-    .venv/bin/python benchmarks/run.py --quick    # fewer runs; 1,000 and 10,000 leerlabs
+    .venv/bin/python benchmarks/run.py            # start-up, 1k and 10k leerlabs, growth
+    .venv/bin/python benchmarks/run.py --quick    # fewer rounds
 
-Each comparison runs the floor and the command in alternating rounds (hyperfine
-when it is installed, else a loop over subprocess runs) and reports
-median(command) / median(floor): absolute times on a shared machine are noise,
-ratios of commands run side by side much less so. Each ratio is printed with
-its spread: the lowest and highest ratio of the single rounds. The commands use this
-interpreter and the `leerlab` script beside it. The big datasets (the shipped
-six leerlabs repeated with unique slugs) and leerlab's cache go into a
-temporary folder, never into the repository or ~/.cache.
-
-Modes of the dataset-size comparisons:
-  warm  the cache holds the dataset (every call after the first on a file)
-  cold  no cache at all (LEERLAB_NO_CACHE=1): read, parse, validate, render
-  miss  the first call on a new file: as cold, and then writing the cache (the
-        console script leaves that to a child process; the harness waits for
-        it between runs, so that it never overlaps the next run)
-
-Rows appear as the commands exist: `export --format html` once `export --help`
-lists html. `validate` runs on files with an error in every tenth leerlab (a
-misspelt field): 1,000 errors at 10,000 leerlabs; it runs cold only, since the
-cache never holds a file with errors.
-
-Bytecode: both sides get cached bytecode (PYTHONPYCACHEPREFIX in the temporary
-folder, filled by the warm-up runs), as an installed package has; a source
-checkout under PYTHONDONTWRITEBYTECODE would otherwise compile leerlab on
-every call.
+The yardstick is the plain reference (--reference, by default
+../shared/bench/plain_reference.py beside the repository): a Typer app that loads the
+dataset with tomllib into pydantic models and prints the leerlabs of a sector. It runs
+with this interpreter, as leerlab does. Each comparison runs the reference and the command
+in alternating rounds (hyperfine when it is installed, else a loop over subprocess runs)
+and reports median(command) / median(reference), with the lowest and highest ratio of
+single rounds. Peak memory is ru_maxrss of a fresh child process. Growth between sizes is
+the exponent k of n^k, from each command's time above its start-up: the same command on
+the shipped dataset (or, for the growth files, `leerlab validate` of it), run in the same
+rounds. All big files go into a temporary folder.
 """
 
 from __future__ import annotations
@@ -48,20 +33,21 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "leerlabs.toml"
+REFERENCE = ROOT.parent / "shared" / "bench" / "plain_reference.py"
 PYTHON = sys.executable
 LEERLAB = str(Path(sys.executable).with_name("leerlab"))
 
-STARTUP_FLOOR = [PYTHON, "-c", "import typer, tomllib; from pydantic import BaseModel"]
-STARTUP_TARGET = 1.2
-SCALE_TARGET = 1.3
-MEMORY_TARGET = 2.0
-TARGET_LABS = 10_000
-"""The size at which the issue sets the targets; other sizes show how time grows."""
+STARTUP_TARGET, STARTUP_MEMORY = 1.00, 1.10
+SCALE_TARGET, SCALE_MEMORY = 1.00, 1.30
+LINEAR = 1.10
+"""The largest growth exponent that passes as linear: timing noise moves k by a few
+hundredths, and the quadratic work this looks for gives k near 2."""
 
 # Run by a fresh interpreter, so that its children's peak is the command's alone.
 _PEAK_RSS = (
@@ -72,128 +58,181 @@ _PEAK_RSS = (
 
 
 @dataclass
-class Mode:
-    """How leerlab's cache stands when the command runs."""
+class Row:
+    """One command timed in alternating rounds beside its yardstick (and its start-up)."""
 
     name: str
-    env: dict[str, str]
-    emptied: Path | None = None
-    """A cache folder removed before every run of the command."""
-
-
-@dataclass
-class Result:
-    """One comparison: run times of the command and of the floor, and their peak memory."""
-
-    name: str
-    target: float | None
-    floor: list[float]
-    command: list[float]
-    floor_kib: int | None = None
-    command_kib: int | None = None
-    labs: int | None = None
+    command: list[str]
+    yardstick: list[str]
+    startup: list[str] | None = None
+    """The same command on the shipped dataset: subtracted before the growth exponent."""
+    target: float | None = None
+    memory_target: float | None = None
+    exit_code: int = 0
     series: str = ""
+    size: int = 0
+    times: list[list[float]] = field(default_factory=lambda: [[], [], []])
+    """Run times in seconds of the yardstick, the command and the start-up."""
     rounds: list[float] = field(default_factory=list)
     """The ratio of each round's medians: the spread of the ratio."""
+    kib: tuple[int, int] | None = None
+    """Peak memory of the command and of the yardstick."""
+
+    def median(self, side: int) -> float:
+        return statistics.median(self.times[side])
 
     @property
     def ratio(self) -> float:
-        return statistics.median(self.command) / statistics.median(self.floor)
+        return self.median(1) / self.median(0)
 
     @property
-    def spread(self) -> str:
-        """The lowest and highest ratio of single rounds."""
-        if len(self.rounds) < 2:
-            return ""
-        return f"{min(self.rounds):.2f}–{max(self.rounds):.2f}"
+    def above_startup(self) -> float:
+        if self.startup is None:
+            return self.median(1)
+        # A start-up that is also the yardstick is timed once, as the yardstick.
+        return self.median(1) - statistics.median(self.times[2] or self.times[0])
 
     @property
     def memory_ratio(self) -> float | None:
-        if self.floor_kib and self.command_kib:
-            return self.command_kib / self.floor_kib
-        return None
+        return self.kib[0] / self.kib[1] if self.kib else None
+
+    @property
+    def passed(self) -> bool:
+        memory = self.memory_ratio
+        return (self.target is None or self.ratio <= self.target) and (
+            self.memory_target is None or memory is None or memory <= self.memory_target
+        )
+
+
+@dataclass
+class Growth:
+    """How a series grows from one size to the next: time ∝ n^exponent."""
+
+    series: str
+    small: Row
+    big: Row
+
+    @property
+    def exponent(self) -> float:
+        """NaN when the smaller size took no measurable time above start-up."""
+        small, big = self.small.above_startup, self.big.above_startup
+        if small <= 0 or big <= 0:
+            return math.nan
+        return math.log(big / small) / math.log(self.big.size / self.small.size)
+
+    @property
+    def passed(self) -> bool:
+        return self.exponent <= LINEAR
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer runs; 1k and 10k leerlabs")
+    parser.add_argument("--quick", action="store_true", help="fewer rounds")
     parser.add_argument(
         "--sizes",
         type=lambda text: [int(n) for n in text.split(",")],
-        help="numbers of leerlabs, e.g. 1000,10000,20000",
+        default=[1000, 10000],
+        help="numbers of leerlabs of the big datasets (default 1000,10000)",
     )
-    parser.add_argument("--rounds", type=int, help="alternating rounds per comparison")
+    parser.add_argument("--rounds", type=int, help="alternating rounds per row (default 5, 2)")
+    parser.add_argument("--only", choices=["startup", "scale", "growth"], help="one section")
+    parser.add_argument("--reference", type=Path, default=REFERENCE, help="plain_reference.py")
     parser.add_argument("--no-hyperfine", action="store_true", help="use the Python harness")
-    parser.add_argument(
-        "--only", choices=["startup", "scale"], help="only start-up, or only dataset sizes"
-    )
     parser.add_argument("--json", type=Path, help="also write all run times to this file")
     return parser.parse_args()
 
 
-def make_dataset(labs: int, folder: Path) -> Path:
-    """The shipped leerlabs repeated to `labs` entries, slugs made unique with -1, -2, ..."""
-    text = SHIPPED.read_text(encoding="utf-8")
-    head, marker, rest = text.partition("[[leerlab]]")
+# Datasets --------------------------------------------------------------------------------
+
+
+def make_dataset(labs: int, folder: Path, misspelt_every: int = 0) -> Path:
+    """The shipped leerlabs repeated to `labs` entries, slugs made unique with -1, -2, ...
+
+    With `misspelt_every`, the field `name` is misspelt `naem` in every so many leerlabs.
+    """
+    head, marker, rest = SHIPPED.read_text(encoding="utf-8").partition("[[leerlab]]")
     blocks = [marker + block for block in rest.split(marker)]
-    slug_line = re.compile(r'^slug = "([^"]+)"', re.MULTILINE)
+    slug = re.compile(r'^slug = "([^"]+)"', re.MULTILINE)
     parts = [head]
     for index in range(labs):
         copy = index // len(blocks) + 1
-        block = blocks[index % len(blocks)]
-        parts.append(slug_line.sub(lambda m, c=copy: f'slug = "{m[1]}-{c}"', block, count=1))
-    path = folder / f"leerlabs-{labs}.toml"
+        block = slug.sub(lambda m, c=copy: f'slug = "{m[1]}-{c}"', blocks[index % len(blocks)])
+        if misspelt_every and index % misspelt_every == misspelt_every - 1:
+            block = block.replace("\nname = ", "\nnaem = ", 1)
+        parts.append(block)
+    path = folder / f"leerlabs-{labs}{'-errors' if misspelt_every else ''}.toml"
     path.write_text("".join(parts), encoding="utf-8")
     return path
 
 
-def make_dataset_with_errors(labs: int, folder: Path) -> Path:
-    """As `make_dataset`, with the field `name` misspelt in every tenth leerlab."""
-    valid = make_dataset(labs, folder).read_text(encoding="utf-8")
-    head, marker, rest = valid.partition("[[leerlab]]")
-    blocks = rest.split(marker)
-    for index in range(9, len(blocks), 10):
-        blocks[index] = blocks[index].replace("\nname = ", "\nnaem = ", 1)
-    path = folder / f"leerlabs-{labs}-errors.toml"
-    path.write_text(head + marker + marker.join(blocks), encoding="utf-8")
-    return path
+def _lab(slug: str, schools: int = 1, extra: str = "", contacts: int = 0) -> str:
+    lines = [
+        "[[leerlab]]",
+        f'slug = "{slug}"',
+        'name = "Leerlab"',
+        'place = "Deventer"',
+        'provinces = ["Overijssel"]',
+        "schools = [",
+        *(
+            f'  {{ name = "School {i}", types = ["vo"], place = "Deventer" }},'
+            for i in range(schools)
+        ),
+        "]",
+    ]
+    if contacts:
+        lines += [
+            "contacts = [",
+            *(f'  {{ name = "Contact {i}", email = "c{i}@example.nl" }},' for i in range(contacts)),
+            "]",
+        ]
+    return "\n".join(lines) + "\n" + extra + "\n"
 
 
-def environment(folder: Path, cache: str = "cache", **extra: str) -> dict[str, str]:
-    unset = {"LEERLAB_DATA", "LEERLAB_NO_CACHE", "LEERLAB_DEBUG", "PYTHONDONTWRITEBYTECODE"}
+def _unknown_route_schools(n: int) -> str:
+    names = "".join(f'  "Onbekend {i}",\n' for i in range(n))
+    return _lab(
+        "routes", schools=1000, extra=f"routes = [{{ niveaus = [2], schools = [\n{names}] }}]"
+    )
+
+
+GROWTH: dict[str, tuple[list[int], int, Callable[[int], str]]] = {
+    # series: (sizes n, exit code of validate, the leerlabs of the file at size n)
+    "unknown route schools": ([1000, 4000, 16000], 1, _unknown_route_schools),
+    "duplicate slugs": ([1000, 4000, 16000], 1, lambda n: _lab("dubbel") * n),
+    # Valid files; a school or contact costs less than an error, so the sizes are larger.
+    "schools in one leerlab": ([4000, 16000, 64000], 0, lambda n: _lab("scholen", schools=n)),
+    "contacts in one leerlab": ([4000, 16000, 64000], 0, lambda n: _lab("contact", contacts=n)),
+}
+"""The files of the growth section: the meta table of the shipped dataset, then these."""
+
+
+# Timing ----------------------------------------------------------------------------------
+
+
+def environment(folder: Path) -> dict[str, str]:
+    unset = {"LEERLAB_DATA", "LEERLAB_DEBUG", "PYTHONDONTWRITEBYTECODE"}
     env = {key: value for key, value in os.environ.items() if key not in unset}
+    # Both sides get cached bytecode, as an installed package has; kept out of the repository.
     env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
-    env["LEERLAB_CACHE_DIR"] = str(folder / cache)
     # The interface in Dutch, its catalog loaded, as leerlab's users run it.
     env["LEERLAB_LANG"] = "nl"
-    env.update(extra)
+    # Sizes beyond the default limit of 64 MiB can be asked for with --sizes.
+    env["LEERLAB_MAX_BYTES"] = str(1 << 40)
     return env
 
 
-def problem_running(command: list[str], env: dict[str, str], exit_code: int) -> str | None:
-    """Run `command` once (filling caches); why it cannot be benchmarked, if it cannot."""
-    done = subprocess.run(command, env=env, capture_output=True, check=False)
-    if done.returncode != exit_code:
-        message = done.stderr.decode(errors="replace").strip().splitlines()
-        return f"exit {done.returncode}: {message[-1] if message else ''}"
-    return None
-
-
-def wait_for_cache_write(folder: Path) -> None:
-    """Wait until the background write of a miss has put its entry in place."""
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if any(folder.glob("leerlab-dataset-*.json")) and not any(folder.glob(".*.tmp")):
-            return
-        time.sleep(0.02)
+def problem(argv: list[str], env: dict[str, str], exit_code: int) -> str | None:
+    """Run `argv` once (writing its bytecode); why it cannot be timed, if it cannot."""
+    done = subprocess.run(argv, env=env, capture_output=True, check=False)
+    if done.returncode == exit_code:
+        return None
+    lines = done.stderr.decode(errors="replace").strip().splitlines()
+    return f"{shlex.join(argv)}: exit {done.returncode}: {lines[-1] if lines else ''}"
 
 
 def time_hyperfine(
-    floor: list[str], command: list[str], mode: Mode, runs: int, warmup: int, failing: bool
-) -> tuple[list[float], list[float]]:
-    prepare = ["--ignore-failure"] if failing else []
-    if mode.emptied is not None:
-        prepare += [f"--prepare={shlex.join(['rm', '-rf', str(mode.emptied)])}"]
+    sides: list[list[str]], env: dict[str, str], runs: int, warmup: int
+) -> list[list[float]]:
     with tempfile.NamedTemporaryFile(suffix=".json") as export:
         subprocess.run(
             [
@@ -201,317 +240,218 @@ def time_hyperfine(
                 "--shell=none",
                 "--output=pipe",
                 "--style=none",
+                "--ignore-failure",
                 f"--runs={runs}",
                 f"--warmup={warmup}",
                 f"--export-json={export.name}",
-                *prepare,
-                shlex.join(floor),
-                shlex.join(command),
+                *map(shlex.join, sides),
             ],
-            env=mode.env,
+            env=env,
             check=True,
             stdout=subprocess.DEVNULL,
             # hyperfine warns about outliers on stderr: expected on a shared machine.
             stderr=subprocess.DEVNULL,
         )
-        results = json.loads(Path(export.name).read_text())["results"]
-    return results[0]["times"], results[1]["times"]
+        return [result["times"] for result in json.loads(Path(export.name).read_text())["results"]]
 
 
 def time_harness(
-    floor: list[str], command: list[str], mode: Mode, runs: int, warmup: int, failing: bool
-) -> tuple[list[float], list[float]]:
-    times: tuple[list[float], list[float]] = ([], [])
+    sides: list[list[str]], env: dict[str, str], runs: int, warmup: int
+) -> list[list[float]]:
+    times: list[list[float]] = [[] for _ in sides]
     for run in range(warmup + runs):
-        # Alternate run by run, so that both see the same load on the machine.
-        for side, argv in enumerate((floor, command)):
-            if mode.emptied is not None:
-                shutil.rmtree(mode.emptied, ignore_errors=True)
+        # Side by side run by run, so that all sides see the same load on the machine.
+        for side, argv in enumerate(sides):
             start = time.perf_counter()
-            subprocess.run(argv, env=mode.env, capture_output=True, check=not failing)
+            subprocess.run(argv, env=env, capture_output=True, check=False)
             if run >= warmup:
                 times[side].append(time.perf_counter() - start)
-            if side == 1 and mode.emptied is not None:
-                wait_for_cache_write(mode.emptied)
     return times
 
 
-def peak_kib(command: list[str], mode: Mode) -> int:
-    """The peak resident memory of one run of `command`, in KiB (ru_maxrss on Linux).
-
-    A miss's background write runs in a child that outlives the command, so it
-    is not counted; the child shares the command's pages until it serialises.
-    """
-    if mode.emptied is not None:
-        shutil.rmtree(mode.emptied, ignore_errors=True)
+def peak_kib(argv: list[str], env: dict[str, str]) -> int:
+    """The peak resident memory of one run of `argv`, in KiB (ru_maxrss on Linux)."""
     done = subprocess.run(
-        [PYTHON, "-c", _PEAK_RSS, *command],
-        env=mode.env,
-        capture_output=True,
-        check=True,
-        text=True,
+        [PYTHON, "-c", _PEAK_RSS, *argv], env=env, capture_output=True, check=True, text=True
     )
-    return int(done.stdout.strip())
+    return int(done.stdout)
 
 
-def compare(
-    result: Result,
-    floor: list[str],
-    command: list[str],
-    mode: Mode,
-    *,
-    runs: int,
-    rounds: int,
-    warmup: int,
-    use_hyperfine: bool,
-    floor_kib: int | None = None,
-    exit_code: int = 0,
-) -> Result | None:
-    """Time `command` against `floor` in `rounds` alternating rounds of `runs` runs each."""
-    problem = problem_running(command, mode.env, exit_code)
-    if problem is not None:
-        print(f"  skipped {result.name}: {problem}", flush=True)
-        return None
-    timer = time_hyperfine if use_hyperfine else time_harness
-    if mode.emptied is not None:
-        wait_for_cache_write(mode.emptied)
-    for _ in range(rounds):
-        floor_times, command_times = timer(
-            floor, command, mode, runs, warmup, failing=exit_code != 0
-        )
-        if mode.emptied is not None:
-            wait_for_cache_write(mode.emptied)
-        result.floor += floor_times
-        result.command += command_times
-        result.rounds.append(statistics.median(command_times) / statistics.median(floor_times))
-    if floor_kib is not None:
-        result.floor_kib = floor_kib
-        result.command_kib = peak_kib(command, mode)
-    print("  " + describe(result), flush=True)
-    return result
+@dataclass
+class Bench:
+    env: dict[str, str]
+    timer: Callable[..., list[list[float]]]
+    rounds: int
+    rows: list[Row] = field(default_factory=list)
+
+    def run(self, row: Row, runs: int = 1, warmup: int = 0) -> None:
+        """Time `row` in alternating rounds of `runs` runs per side; print it."""
+        sides = [row.yardstick, row.command]
+        if row.startup and row.startup != row.yardstick:
+            sides.append(row.startup)
+        for argv, code in zip(sides, [0, row.exit_code, 0], strict=False):
+            reason = problem(argv, self.env, code)
+            if reason:
+                print(f"  skipped {row.name}: {reason}", flush=True)
+                return
+        for _ in range(self.rounds):
+            times = self.timer(sides, self.env, runs, warmup)
+            for side, side_times in enumerate(times):
+                row.times[side] += side_times
+            row.rounds.append(statistics.median(times[1]) / statistics.median(times[0]))
+        if row.memory_target is not None:
+            row.kib = (peak_kib(row.command, self.env), peak_kib(row.yardstick, self.env))
+        self.rows.append(row)
+        print("  " + describe(row), flush=True)
 
 
-def describe(result: Result) -> str:
+def describe(row: Row) -> str:
     line = (
-        f"{result.name}: {statistics.median(result.command) * 1000:.0f} ms vs floor "
-        f"{statistics.median(result.floor) * 1000:.0f} ms = {result.ratio:.2f}x"
+        f"{row.name}: {row.median(1) * 1000:.0f} ms vs {row.median(0) * 1000:.0f} ms"
+        f" = {row.ratio:.2f}x (rounds {min(row.rounds):.2f}-{max(row.rounds):.2f})"
     )
-    if result.spread:
-        line += f" (rounds {result.spread})"
-    if result.target is not None:
-        verdict = "ok" if result.ratio <= result.target else "OVER"
-        line += f" (target {result.target}x: {verdict})"
-    line += f", {len(result.command)} runs"
-    if result.memory_ratio is not None:
-        assert result.command_kib is not None
-        assert result.floor_kib is not None
-        line += (
-            f"; peak {result.command_kib >> 10} MiB vs {result.floor_kib >> 10} MiB "
-            f"= {result.memory_ratio:.2f}x"
-        )
+    if row.target is not None:
+        line += f", target {row.target:.2f}x"
+    if row.kib:
+        line += f"; peak {row.kib[0] >> 10} vs {row.kib[1] >> 10} MiB = {row.memory_ratio:.2f}x"
+        line += f", target {row.memory_target:.2f}x"
+    if row.target is not None or row.memory_target is not None:
+        line += ": " + ("pass" if row.passed else "FAIL")
     return line
 
 
-def help_of(name: str, env: dict[str, str]) -> str:
-    """The help of a command, or "" if there is no such command."""
-    done = subprocess.run(
-        [LEERLAB, name, "--help"],
-        env={**env, "COLUMNS": "200"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return done.stdout if done.returncode == 0 else ""
+# Sections --------------------------------------------------------------------------------
+
+
+def startup(bench: Bench, reference: Path, runs: int) -> None:
+    print("start-up, stdout a pipe, the shipped dataset:", flush=True)
+    yardstick = [PYTHON, str(reference), "list", "--data", str(SHIPPED), "--sector", "zorg"]
+    for label in ("list --sector zorg", "show apeldoorn --format text"):
+        row = Row(label, [LEERLAB, *shlex.split(label)], yardstick)
+        row.target, row.memory_target = STARTUP_TARGET, STARTUP_MEMORY
+        bench.run(row, runs=runs, warmup=2)
+
+
+def scale(bench: Bench, reference: Path, sizes: list[int], folder: Path) -> None:
+    commands = [
+        "list --format json",
+        "export --format csv",
+        "export --format markdown",
+        "export --format html",
+    ]
+    for labs in sizes:
+        path = make_dataset(labs, folder)
+        size = f"{labs:,} labs"
+        print(f"{size} ({path.stat().st_size >> 20} MiB of TOML):", flush=True)
+        yardstick = [PYTHON, str(reference), "list", "--data", str(path), "--sector", "zorg"]
+        for label in commands:
+            row = Row(
+                f"{label}, {size}",
+                [LEERLAB, "--data", str(path), *shlex.split(label)],
+                yardstick,
+                startup=[LEERLAB, "--data", str(SHIPPED), *shlex.split(label)],
+                series=label,
+                size=labs,
+            )
+            row.target, row.memory_target = SCALE_TARGET, SCALE_MEMORY
+            bench.run(row)
+        # The reference cannot read a file with errors: it runs on the valid file, for scale.
+        errors = make_dataset(labs, folder, misspelt_every=10)
+        row = Row(
+            f"validate, {labs // 10:,} errors, {size}",
+            [LEERLAB, "validate", str(errors)],
+            yardstick,
+            startup=[LEERLAB, "validate", str(SHIPPED)],
+            exit_code=1,
+            series="validate, an error in every tenth leerlab",
+            size=labs // 10,
+        )
+        bench.run(row)
+
+
+def growth_section(bench: Bench, folder: Path) -> None:
+    # Side by side with leerlab's own start-up: the shipped dataset validated.
+    startup_argv = [LEERLAB, "validate", str(SHIPPED)]
+    head = SHIPPED.read_text(encoding="utf-8").partition("[[leerlab]]")[0]
+    print("growth files (validate):", flush=True)
+    for number, (series, (sizes, exit_code, leerlabs)) in enumerate(GROWTH.items()):
+        for n in sizes:
+            path = folder / f"growth-{number}-{n}.toml"
+            path.write_text(head + leerlabs(n), encoding="utf-8")
+            row = Row(
+                f"validate, {n:,} {series}",
+                [LEERLAB, "validate", str(path)],
+                startup_argv,
+                startup=startup_argv,
+                exit_code=exit_code,
+                series=f"validate, {series}",
+                size=n,
+            )
+            bench.run(row)
+
+
+# Report ----------------------------------------------------------------------------------
+
+
+def growths(rows: list[Row]) -> list[Growth]:
+    series: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.series:
+            series.setdefault(row.series, []).append(row)
+    return [
+        Growth(name, small, big)
+        for name, points in series.items()
+        for small, big in itertools.pairwise(sorted(points, key=lambda row: row.size))
+    ]
 
 
 def machine() -> str:
     model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    versions = []
-    for package in ("pydantic", "pydantic_core", "typer"):
-        done = subprocess.run(
-            [PYTHON, "-c", f"import {package}; print({package}.__version__)"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        versions.append(f"{package} {done.stdout.strip()}")
-    cpus = f"{os.cpu_count()} CPUs ({model})"
-    return f"{cpus}, Python {platform.python_version()}, " + ", ".join(versions)
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [line for line in cpuinfo.read_text().splitlines() if line.startswith("model name")]
+        model = names[0].split(":", 1)[1].strip() if names else model
+    versions = subprocess.run(
+        [
+            PYTHON,
+            "-c",
+            "import importlib.metadata as m; print(', '.join(f'{p} ' + m.version(p) for p in "
+            "('leerlab', 'pydantic', 'pydantic-core', 'typer', 'click', 'tomli')))",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, {versions}"
 
 
-def growth(results: list[Result]) -> list[str]:
-    """Per series, how its time grows with the size: an exponent near 1 is linear."""
-    series: dict[str, list[Result]] = {}
-    for result in results:
-        if result.series and result.labs:
-            series.setdefault(result.series, []).append(result)
-    lines = []
-    for name, points in series.items():
-        if len(points) < 2:
-            continue
-        points.sort(key=lambda point: point.labs or 0)
-        steps = []
-        for small, big in itertools.pairwise(points):
-            assert small.labs
-            assert big.labs
-            exponent = math.log(
-                statistics.median(big.command) / statistics.median(small.command)
-            ) / math.log(big.labs / small.labs)
-            steps.append(f"{small.labs // 1000}k→{big.labs // 1000}k n^{exponent:.2f}")
-        per_lab = ", ".join(
-            f"{statistics.median(p.command) / (p.labs or 1) * 1e6:.0f}" for p in points
-        )
-        lines.append(f"  {name}: {'; '.join(steps)} (µs per leerlab: {per_lab})")
-    return lines
-
-
-def markdown_table(results: list[Result]) -> str:
-    rows = [
-        "| comparison | command | floor | ratio | rounds | target | peak memory, command / floor |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+def markdown_table(rows: list[Row], steps: list[Growth]) -> str:
+    lines = [
+        "| measurement | leerlab | yardstick | ratio (rounds) | target | peak memory | result |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
-    for result in results:
+    for row in rows:
+        if row.target is None:
+            continue  # validate rows are held to their growth, below
         memory = ""
-        if result.memory_ratio is not None:
-            assert result.command_kib is not None
-            assert result.floor_kib is not None
+        if row.kib:
             memory = (
-                f"{result.command_kib >> 10} / {result.floor_kib >> 10} MiB "
-                f"= {result.memory_ratio:.2f}×"
+                f"{row.kib[0] >> 10} / {row.kib[1] >> 10} MiB = {row.memory_ratio:.2f}× "
+                f"(≤ {row.memory_target:.2f}×)"
             )
-        target = f"≤ {result.target}×" if result.target is not None else "–"
-        rows.append(
-            f"| {result.name} | {statistics.median(result.command) * 1000:.0f} ms "
-            f"| {statistics.median(result.floor) * 1000:.0f} ms | {result.ratio:.2f}× "
-            f"| {result.spread} | {target} | {memory} |"
+        lines.append(
+            f"| {row.name} | {row.median(1) * 1000:.0f} ms | {row.median(0) * 1000:.0f} ms "
+            f"| {row.ratio:.2f}× ({min(row.rounds):.2f}–{max(row.rounds):.2f}) "
+            f"| ≤ {row.target:.2f}× | {memory} | {'pass' if row.passed else 'FAIL'} |"
         )
-    return "\n".join(rows)
-
-
-def run_startup(
-    folder: Path, args: argparse.Namespace, rounds: int, use_hyperfine: bool
-) -> list[Result]:
-    print("start-up, stdout piped, the shipped dataset:", flush=True)
-    results = []
-    modes = [
-        Mode("warm cache", environment(folder)),
-        Mode("no cache", environment(folder, LEERLAB_NO_CACHE="1")),
-    ]
-    # Plain text, as in a pipe; spelt out where `show` has the choice.
-    show = "show apeldoorn"
-    if "text" in help_of("show", modes[0].env):
-        show += " --format text"
-    for label in ("list --sector zorg", show):
-        for mode in modes:
-            result = compare(
-                Result(f"{label}, {mode.name}", STARTUP_TARGET, [], []),
-                STARTUP_FLOOR,
-                [LEERLAB, *shlex.split(label)],
-                mode,
-                runs=10,
-                rounds=rounds * (1 if args.quick else 2),
-                warmup=3,
-                use_hyperfine=use_hyperfine,
-            )
-            if result:
-                results.append(result)
-    return results
-
-
-def run_scale(
-    folder: Path, args: argparse.Namespace, sizes: list[int], rounds: int, use_hyperfine: bool
-) -> list[Result]:
-    warm = Mode("warm", environment(folder))
-    modes = [
-        warm,
-        Mode("cold", environment(folder, LEERLAB_NO_CACHE="1")),
-        Mode("miss", environment(folder, cache="emptied"), emptied=folder / "emptied"),
-    ]
-    commands = ["list --sector zorg --format json", "export --format csv"]
-    commands.append("export --format markdown")
-    if "html" in help_of("export", warm.env):
-        commands.append("export --format html")
-    else:
-        print("(`leerlab export` has no html format yet: its benchmarks are skipped)")
-    results = []
-    for labs in sizes:
-        path = make_dataset(labs, folder)
-        with_errors = make_dataset_with_errors(labs, folder)
-        floor = [PYTHON, "-c", f"import tomllib; tomllib.load(open({str(path)!r}, 'rb'))"]
-        floor_kib = peak_kib(floor, warm)
-        print(f"{labs} leerlabs ({path.stat().st_size >> 20} MiB of TOML):", flush=True)
-        if labs == TARGET_LABS:
-            # Not a target: how much of the margin is leerlab's parser. leerlab parses with
-            # tomli (compiled), the floor with the standard library's tomllib.
-            parser = [PYTHON, "-c", f"import tomli; tomli.load(open({str(path)!r}, 'rb'))"]
-            result = compare(
-                Result(f"parsing alone with tomli, {labs // 1000}k labs", None, [], []),
-                floor,
-                parser,
-                warm,
-                runs=1,
-                rounds=rounds * 2,
-                warmup=0,
-                use_hyperfine=use_hyperfine,
-                floor_kib=floor_kib,
-            )
-            if result:
-                results.append(result)
-        for label in commands:
-            for mode in modes:
-                if mode.emptied is not None and labs != TARGET_LABS:
-                    continue
-                result = compare(
-                    Result(
-                        f"{label}, {labs // 1000}k labs, {mode.name}",
-                        SCALE_TARGET if labs == TARGET_LABS else None,
-                        [],
-                        [],
-                        labs=labs,
-                        series=f"{label}, {mode.name}",
-                    ),
-                    floor,
-                    [LEERLAB, "--data", str(path), *shlex.split(label)],
-                    mode,
-                    # One run per round: floor and command alternate run by run.
-                    runs=1,
-                    rounds=rounds * (2 if labs <= TARGET_LABS else 1),
-                    warmup=0,
-                    use_hyperfine=use_hyperfine,
-                    floor_kib=floor_kib,
-                )
-                if result:
-                    results.append(result)
-        result = compare(
-            Result(
-                f"validate, {labs // 10} errors, {labs // 1000}k labs, cold",
-                # The issue asks of validate only that it grows no worse than linearly.
-                None,
-                [],
-                [],
-                labs=labs,
-                series="validate with errors, cold",
-            ),
-            floor,
-            [LEERLAB, "validate", str(with_errors)],
-            modes[1],
-            runs=1,
-            rounds=rounds * (2 if labs <= TARGET_LABS else 1),
-            warmup=0,
-            use_hyperfine=use_hyperfine,
-            floor_kib=floor_kib,
-            exit_code=1,
+    for step in steps:
+        lines.append(
+            f"| growth: {step.series}, {step.small.size:,} → {step.big.size:,} "
+            f"| {step.small.above_startup * 1000:.0f} → {step.big.above_startup * 1000:.0f} ms "
+            f"above start-up | | n^{step.exponent:.2f} | ≤ n^{LINEAR:.2f} | "
+            f"| {'pass' if step.passed else 'FAIL'} |"
         )
-        if result:
-            results.append(result)
-    return results
+    return "\n".join(lines)
 
 
 def main() -> int:
@@ -519,46 +459,62 @@ def main() -> int:
     if not Path(LEERLAB).exists():
         print(f"no leerlab script beside {PYTHON}: run this with the venv's python")
         return 2
+    if args.only != "growth" and not args.reference.is_file():
+        print(
+            f"the plain reference is missing: {args.reference}\n"
+            "pass its path with --reference PATH (plain_reference.py, the yardstick)"
+        )
+        return 2
+    reference = args.reference.resolve()
     use_hyperfine = shutil.which("hyperfine") is not None and not args.no_hyperfine
-    sizes = args.sizes or ([1000, 10000] if args.quick else [1000, 10000, 20000])
-    rounds = args.rounds or (2 if args.quick else 3)
     print(f"machine: {machine()}")
-    print(f"timer: {'hyperfine' if use_hyperfine else 'Python harness'}", flush=True)
-    results: list[Result] = []
+    print(f"timer: {'hyperfine' if use_hyperfine else 'Python harness'}; reference: {reference}")
     with tempfile.TemporaryDirectory(prefix="leerlab-bench-") as name:
         folder = Path(name)
+        bench = Bench(
+            environment(folder),
+            time_hyperfine if use_hyperfine else time_harness,
+            args.rounds or (2 if args.quick else 5),
+        )
         if args.only in (None, "startup"):
-            results += run_startup(folder, args, rounds, use_hyperfine)
+            startup(bench, reference, runs=5 if args.quick else 10)
         if args.only in (None, "scale"):
-            results += run_scale(folder, args, sizes, rounds, use_hyperfine)
-    growth_lines = growth(results)
-    if growth_lines:
-        print("\ngrowth with the number of leerlabs (whole command, start-up included):")
-        print("\n".join(growth_lines))
+            scale(bench, reference, args.sizes, folder)
+        if args.only in (None, "growth"):
+            growth_section(bench, folder)
+    steps = growths(bench.rows)
+    if steps:
+        print("\ngrowth, time above start-up (n^1 is linear):")
+        for step in steps:
+            print(
+                f"  {step.series}, {step.small.size:,} → {step.big.size:,}: "
+                f"n^{step.exponent:.2f}: " + ("pass" if step.passed else "FAIL")
+            )
     print()
-    print(markdown_table(results))
-    over = [r.name for r in results if r.target is not None and r.ratio > r.target]
-    over += [
-        f"{r.name} (memory)"
-        for r in results
-        if r.target is not None and r.memory_ratio is not None and r.memory_ratio > MEMORY_TARGET
-    ]
-    print("\nover target: " + ("; ".join(over) if over else "none"))
+    print(markdown_table(bench.rows, steps))
+    failed = [row.name for row in bench.rows if not row.passed]
+    failed += [f"growth of {step.series}" for step in steps if not step.passed]
+    print("\nfailed: " + ("; ".join(failed) if failed else "none"))
     if args.json:
         records = [
             {
-                "name": r.name,
-                "ratio": r.ratio,
-                "round_ratios": r.rounds,
-                "target": r.target,
-                "command_seconds": r.command,
-                "floor_seconds": r.floor,
-                "command_peak_kib": r.command_kib,
-                "floor_peak_kib": r.floor_kib,
+                "name": row.name,
+                "ratio": row.ratio,
+                "round_ratios": row.rounds,
+                "target": row.target,
+                "yardstick_seconds": row.times[0],
+                "command_seconds": row.times[1],
+                "startup_seconds": row.times[2],
+                "peak_kib_command_yardstick": row.kib,
+                "memory_target": row.memory_target,
             }
-            for r in results
+            for row in bench.rows
         ]
-        args.json.write_text(json.dumps(records, indent=2) + "\n")
+        growth_records = [
+            {"series": s.series, "from": s.small.size, "to": s.big.size, "exponent": s.exponent}
+            for s in steps
+        ]
+        args.json.write_text(json.dumps({"rows": records, "growth": growth_records}, indent=2))
     return 0
 
 
