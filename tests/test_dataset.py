@@ -13,6 +13,7 @@ from helpers import UNSAFE, make_lab
 from leerlab_cli import dataset
 from leerlab_cli.dataset import DatasetChoice, DatasetSource
 from leerlab_cli.errors import DatasetError
+from leerlab_cli.formats.messages import error_lines
 from leerlab_cli.formats.problems import problem_message
 from leerlab_cli.models import MboLeerweg, RouteKind, RouteStatus, SchoolType, Undetermined
 
@@ -120,7 +121,7 @@ def test_choose_prefers_option_then_environment_then_shipped(tmp_path: Path) -> 
 def _errors(path: Path) -> tuple[str, ...]:
     with pytest.raises(DatasetError) as caught:
         dataset.load(path)
-    return caught.value.lines
+    return tuple(error_lines(caught.value))
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -153,6 +153,6 @@ def test_failed_write_leaves_the_old_file(
     monkeypatch.setattr(os, "replace", no_space)
     result = run_export(runner, shipped, "--output", str(target))
     assert result.exit_code == 1, result.output
-    assert result.stderr == f"error: {target}: cannot write: No space left on device\n"
+    assert result.stderr == f"error: {target}: cannot write: no space left on the device\n"
     assert target.read_bytes() == b"old export\n"
     assert sorted(tmp_path.iterdir()) == [target]

@@ -28,6 +28,7 @@ from leerlab_cli import dataset
 from leerlab_cli.cli import app
 from leerlab_cli.errors import DatasetError
 from leerlab_cli.formats.json_format import lab_object
+from leerlab_cli.formats.messages import error_lines
 from leerlab_cli.text import fold, printable
 from strategies import (
     META_TOML,
@@ -55,7 +56,7 @@ def loader_answer(path: Path) -> list[dict[str, Any]] | tuple[str, ...]:
     try:
         loaded = dataset.load(path)
     except DatasetError as error:
-        return error.lines
+        return tuple(error_lines(error))
     return [lab_object(lab) for lab in loaded.leerlab]
 
 

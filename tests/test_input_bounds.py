@@ -13,6 +13,7 @@ import pytest
 from conftest import make_lab
 from leerlab_cli import dataset
 from leerlab_cli.errors import DatasetError
+from leerlab_cli.formats.messages import error_lines
 
 
 def test_one_misspelt_field_in_each_of_many_leerlabs_gives_a_line_each(
@@ -21,7 +22,7 @@ def test_one_misspelt_field_in_each_of_many_leerlabs_gives_a_line_each(
     labs = [make_lab(slug=f"lab-{number}", sectorz=["x"]) for number in range(500)]
     with pytest.raises(DatasetError) as raised:
         dataset.load(write_dataset(*labs))
-    assert len(raised.value.lines) == 500
+    assert len(tuple(error_lines(raised.value))) == 500
 
 
 def _leerlab(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

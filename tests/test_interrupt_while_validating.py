@@ -12,6 +12,7 @@ import pytest
 
 from leerlab_cli import dataset, models
 from leerlab_cli.errors import DatasetError
+from leerlab_cli.formats.messages import error_lines
 
 
 @pytest.mark.parametrize("at_call", [1, 2, 3, 5, 20])
@@ -32,7 +33,9 @@ def test_an_interrupt_inside_validation_comes_through(shipped: Path, at_call: in
         with pytest.raises(KeyboardInterrupt):
             dataset.validate_document(document, "shipped")
     except DatasetError as problem:
-        pytest.fail(f"an interrupt was read as a problem of the data: {problem.lines}")
+        pytest.fail(
+            f"an interrupt was read as a problem of the data: {tuple(error_lines(problem))}"
+        )
     finally:
         sys.setprofile(None)
     assert calls >= at_call, "validation called too little Python code to interrupt there"

@@ -12,6 +12,7 @@ import pytest
 
 from leerlab_cli import output
 from leerlab_cli.errors import LeerlabError, OutputError
+from leerlab_cli.formats.messages import error_lines
 from leerlab_cli.output import write_atomically
 
 OLD = b"old content\n"
@@ -108,7 +109,9 @@ def test_a_failing_step_leaves_the_old_file(
     monkeypatch.setattr(os, step, _raise(OSError(28, "No space left on device")))
     with pytest.raises(OutputError) as raised:
         write_atomically(old_file, NEW)
-    assert raised.value.lines == (f"{old_file}: cannot write: No space left on device",)
+    assert tuple(error_lines(raised.value)) == (
+        f"{old_file}: cannot write: no space left on the device",
+    )
     assert old_file.read_bytes() == OLD
     assert mode(old_file) == 0o640
     assert sorted(old_file.parent.iterdir()) == [old_file]
@@ -144,7 +147,9 @@ def test_a_failing_write_leaves_the_old_file(
     monkeypatch.setattr(output, "open", _FailingStream, raising=False)
     with pytest.raises(OutputError) as raised:
         write_atomically(old_file, NEW)
-    assert raised.value.lines == (f"{old_file}: cannot write: Input/output error",)
+    assert tuple(error_lines(raised.value)) == (
+        f"{old_file}: cannot write: input/output error (the disk or device failed)",
+    )
     assert old_file.read_bytes() == OLD
     assert sorted(old_file.parent.iterdir()) == [old_file]
 
@@ -153,23 +158,27 @@ def test_a_missing_folder(tmp_path: Path) -> None:
     target = tmp_path / "missing" / "export.csv"
     with pytest.raises(OutputError) as raised:
         write_atomically(target, NEW)
-    assert raised.value.lines == (f"{target}: cannot write: the folder does not exist",)
+    assert tuple(error_lines(raised.value)) == (
+        f"{target}: cannot write: the folder does not exist",
+    )
     assert not (tmp_path / "missing").exists()
 
 
 def test_a_folder_as_output(tmp_path: Path) -> None:
     folder = tmp_path / "folder"
     folder.mkdir()
-    with pytest.raises(OutputError, match="it is a folder, not a file"):
+    with pytest.raises(OutputError) as raised:
         write_atomically(folder, NEW)
+    assert "it is a folder, not a file" in error_lines(raised.value)[0]
     assert list(folder.iterdir()) == []
     assert sorted(tmp_path.iterdir()) == [folder]
 
 
 def test_a_file_as_folder(tmp_path: Path) -> None:
     (tmp_path / "file").write_bytes(OLD)
-    with pytest.raises(OutputError, match="part of the path is not a folder"):
+    with pytest.raises(OutputError) as raised:
         write_atomically(tmp_path / "file" / "export.csv", NEW)
+    assert "part of the path is not a folder" in error_lines(raised.value)[0]
     assert (tmp_path / "file").read_bytes() == OLD
 
 
@@ -179,7 +188,7 @@ def test_a_folder_without_write_permission(tmp_path: Path, monkeypatch: pytest.M
     target = tmp_path / "export.csv"
     with pytest.raises(OutputError) as raised:
         write_atomically(target, NEW)
-    assert raised.value.lines == (f"{target}: cannot write: permission denied",)
+    assert tuple(error_lines(raised.value)) == (f"{target}: cannot write: permission denied",)
     assert isinstance(raised.value, LeerlabError)
     assert not target.exists()
 
@@ -188,8 +197,9 @@ def test_a_read_only_file_is_not_replaced(old_file: Path, monkeypatch: pytest.Mo
     old_file.chmod(0o444)
     # Root may write anything; what a normal user sees is simulated.
     monkeypatch.setattr(os, "access", lambda path, how: False)
-    with pytest.raises(OutputError, match="permission denied"):
+    with pytest.raises(OutputError) as raised:
         write_atomically(old_file, NEW)
+    assert "permission denied" in error_lines(raised.value)[0]
     assert old_file.read_bytes() == OLD
     assert mode(old_file) == 0o444
 

@@ -9,6 +9,7 @@ import pytest
 from leerlab_cli import dataset
 from leerlab_cli.cli.options import FromWord
 from leerlab_cli.errors import NotFound
+from leerlab_cli.formats.messages import error_lines
 from leerlab_cli.models import Leerlab, Leerweg
 from leerlab_cli.query import (
     LEERWEG_ALIASES,
@@ -127,7 +128,7 @@ def test_resolve(labs: list[Leerlab], query: str, slug: str) -> None:
 def test_resolve_ambiguous_lists_the_candidates(labs: list[Leerlab]) -> None:
     with pytest.raises(NotFound) as caught:
         resolve(labs, "o")
-    assert caught.value.lines == (
+    assert tuple(error_lines(caught.value)) == (
         "'o' matches more than one leerlab: oost (Leerlab Oost), ottoland (Leerlab Ottoland)",
     )
 
@@ -135,19 +136,21 @@ def test_resolve_ambiguous_lists_the_candidates(labs: list[Leerlab]) -> None:
 def test_resolve_unknown_suggests_the_closest_slug(labs: list[Leerlab]) -> None:
     with pytest.raises(NotFound) as caught:
         resolve(labs, "apeldorn")
-    assert caught.value.lines == ("no leerlab matches 'apeldorn'; did you mean apeldoorn?",)
+    assert tuple(error_lines(caught.value)) == (
+        "no leerlab matches 'apeldorn'; did you mean apeldoorn?",
+    )
 
 
 def test_resolve_unknown_without_a_close_slug(labs: list[Leerlab]) -> None:
     with pytest.raises(NotFound) as caught:
         resolve(labs, "xyz")
-    assert caught.value.lines == ("no leerlab matches 'xyz'",)
+    assert tuple(error_lines(caught.value)) == ("no leerlab matches 'xyz'",)
 
 
 def test_resolve_echoes_control_characters_escaped(labs: list[Leerlab]) -> None:
     with pytest.raises(NotFound) as caught:
         resolve(labs, "x\x1b[2Jy")
-    assert caught.value.lines == ("no leerlab matches 'x\\x1b[2Jy'",)
+    assert tuple(error_lines(caught.value)) == ("no leerlab matches 'x\\x1b[2Jy'",)
 
 
 def test_resolve_empty_query(labs: list[Leerlab]) -> None:

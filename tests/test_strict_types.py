@@ -11,6 +11,7 @@ import pytest
 from helpers import META, make_lab
 from leerlab_cli import dataset
 from leerlab_cli.errors import DatasetError
+from leerlab_cli.formats.messages import error_lines
 
 WRONG_TYPES: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {
     "boolean niveau": (
@@ -64,7 +65,9 @@ def test_a_wrong_type_is_rejected_with_its_field(
     path = write_dataset(lab, meta=meta)
     with pytest.raises(DatasetError) as raised:
         dataset.load(path)
-    assert any(expected in line for line in raised.value.lines), raised.value.lines
+    assert any(expected in line for line in tuple(error_lines(raised.value))), tuple(
+        error_lines(raised.value)
+    )
 
 
 def test_vocabularies_are_still_read_from_their_strings(

@@ -16,8 +16,8 @@ import pytest
 
 from helpers import SCRIPT, shell_environment
 
-NO_SPACE = "error: cannot write output: no space left on device\n"
-CLOSED = "error: cannot write output: bad file descriptor\n"
+NO_SPACE = "error: cannot write output: no space left on the device\n"
+CLOSED = "error: cannot write output: bad file descriptor (closed)\n"
 
 
 def run(args: list[str], stdout: int, **extra: str) -> subprocess.CompletedProcess[str]:

@@ -16,8 +16,7 @@ import tomli
 from pydantic import ValidationError
 
 from leerlab_cli import problems
-from leerlab_cli.errors import DatasetError, InvalidDataset
-from leerlab_cli.i18n import _
+from leerlab_cli.errors import DatasetTooLarge, InvalidDataset, UnreadableDataset
 from leerlab_cli.models import Dataset, validate_dataset
 from leerlab_cli.problems import Problem
 from leerlab_cli.rules import Severity, integrity_findings
@@ -110,20 +109,10 @@ def _read_bytes(path: Path, name: str) -> bytes:
                     break
                 chunks.append(chunk)
                 size += len(chunk)
-    except IsADirectoryError:
-        raise DatasetError(_("{name}: is a folder, not a dataset file").format(name=name)) from None
-    except FileNotFoundError:
-        raise DatasetError(_("{name}: no such file").format(name=name)) from None
     except OSError as error:
-        from leerlab_cli.formats.messages import os_reason
-
-        raise DatasetError(
-            _("{name}: cannot be read: {reason}").format(name=name, reason=os_reason(error))
-        ) from None
+        raise UnreadableDataset(name, error) from None
     if size > limit:
-        from leerlab_cli.formats.messages import dataset_too_large
-
-        raise DatasetError(dataset_too_large(name, limit, MAX_BYTES_VAR))
+        raise DatasetTooLarge(name, limit, MAX_BYTES_VAR)
     return b"".join(chunks)
 
 
@@ -213,9 +202,7 @@ def _line_and_column(text: str, offset: int) -> tuple[int, int]:
 
 
 def _invalid(found: list[Problem]) -> InvalidDataset:
-    from leerlab_cli.formats.problems import problem_message
-
-    return InvalidDataset(found, [problem_message(problem) for problem in found])
+    return InvalidDataset(found)
 
 
 def validate_document(document: dict[str, Any], name: str, text: str | None = None) -> Dataset:

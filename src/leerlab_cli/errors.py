@@ -1,41 +1,97 @@
-"""One exception tree for everything the core can refuse.
+"""One exception tree for everything leerlab can refuse, with the facts, never the words.
 
-The command layer turns a `LeerlabError` into its message lines on stderr and
-exit code 1; nothing else in the package prints or exits.
+Each exception says what went wrong as data (a file name, the system's error, the
+candidates of a query); formats/messages.py words it in the interface language, and
+the command layer writes those lines to stderr with exit code 1. Nothing else in the
+package prints or exits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from leerlab_cli.problems import Problem
+    from leerlab_cli.query import Match
 
 
 class LeerlabError(Exception):
-    """A runtime problem the user can act on; each line of `lines` is one problem."""
-
-    def __init__(self, lines: str | Sequence[str]) -> None:
-        self.lines: tuple[str, ...] = (lines,) if isinstance(lines, str) else tuple(lines)
-        super().__init__("\n".join(self.lines))
+    """A runtime problem the user can act on."""
 
 
 class DatasetError(LeerlabError):
     """A dataset file that cannot be read, parsed or validated."""
 
 
+class UnreadableDataset(DatasetError):
+    """A dataset file the system would not let us read (missing, a folder, no permission…)."""
+
+    def __init__(self, name: str, error: OSError) -> None:
+        self.name = name
+        self.error = error
+        super().__init__(name, error)
+
+
+class DatasetTooLarge(DatasetError):
+    """A dataset file larger than the most we read; `variable` sets that limit."""
+
+    def __init__(self, name: str, limit: int, variable: str) -> None:
+        self.name = name
+        self.limit = limit
+        self.variable = variable
+        super().__init__(name, limit)
+
+
 class InvalidDataset(DatasetError):
     """A dataset file that is not valid TOML or not a valid dataset: every problem, placed."""
 
-    def __init__(self, problems: Sequence[Problem], lines: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__(lines)
+        super().__init__(len(self.problems))
 
 
 class NotFound(LeerlabError):
     """A query that names no leerlab, or more than one."""
 
+    def __init__(self, query: str) -> None:
+        self.query = query
+        super().__init__(query)
+
+
+class EmptyQuery(NotFound):
+    """A query with nothing in it."""
+
+
+class AmbiguousQuery(NotFound):
+    """A query that names several leerlabs equally well."""
+
+    def __init__(self, query: str, matches: Sequence[Match]) -> None:
+        self.matches: tuple[Match, ...] = tuple(matches)
+        super().__init__(query)
+
+
+class NoMatch(NotFound):
+    """A query that names no leerlab; `close` are slugs spelt much like it."""
+
+    def __init__(self, query: str, close: Sequence[str]) -> None:
+        self.close: tuple[str, ...] = tuple(close)
+        super().__init__(query)
+
+
+@dataclass(frozen=True)
+class WriteFailure:
+    """Why an output file was not written: the system's error, and whether its folder exists."""
+
+    error: OSError
+    folder_exists: bool = True
+
 
 class OutputError(LeerlabError):
     """Output that cannot be written where the user asked."""
+
+    def __init__(self, name: str, failure: WriteFailure) -> None:
+        self.name = name
+        self.failure = failure
+        super().__init__(name, failure.error)

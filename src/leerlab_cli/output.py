@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import signal
@@ -11,8 +12,8 @@ import tempfile
 from pathlib import Path
 
 from leerlab_cli.descriptor import write_all
-from leerlab_cli.errors import OutputError
-from leerlab_cli.text import printable, shown_path
+from leerlab_cli.errors import OutputError, WriteFailure
+from leerlab_cli.text import shown_path
 
 TERMINATING_SIGNALS = frozenset(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -55,20 +56,22 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError:
         status = None
     if status is not None and stat.S_ISDIR(status.st_mode):
-        raise OutputError(f"{name}: cannot write: it is a folder, not a file")
+        raise _cannot_write(name, IsADirectoryError(errno.EISDIR, "is a folder"), target)
     if status is not None and not stat.S_ISREG(status.st_mode):
         # A device or pipe, such as /dev/null: it cannot be replaced, only written to.
         _write_in_place(target, data, name)
         return
     if status is not None and not os.access(target, os.W_OK):
-        raise OutputError(f"{name}: cannot write: permission denied")
+        # A file we may not write is not replaced either, though its folder would allow it.
+        refused = errno.EROFS if _read_only_mount(target) else errno.EACCES
+        raise _cannot_write(name, OSError(refused, os.strerror(refused)), target)
     mode = stat.S_IMODE(status.st_mode) if status is not None else _default_mode()
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=target.parent
         )
     except OSError as error:
-        raise _cannot_write(name, error) from None
+        raise _cannot_write(name, error, target) from None
     try:
         with open(handle, "wb") as stream:
             stream.write(data)
@@ -85,9 +88,16 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
-            raise _cannot_write(name, error) from None
+            raise _cannot_write(name, error, target) from None
         raise
     _sync_folder(target.parent)
+
+
+def _read_only_mount(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _default_mode() -> int:
@@ -145,15 +155,6 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
-def _cannot_write(name: str, error: OSError) -> OutputError:
-    if isinstance(error, FileNotFoundError):
-        reason = "the folder does not exist"
-    elif isinstance(error, NotADirectoryError):
-        reason = "part of the path is not a folder"
-    elif isinstance(error, IsADirectoryError):
-        reason = "it is a folder, not a file"
-    elif isinstance(error, PermissionError):
-        reason = "permission denied"
-    else:
-        reason = printable(error.strerror or type(error).__name__)
-    return OutputError(f"{name}: cannot write: {reason}")
+def _cannot_write(name: str, error: OSError, target: Path | None = None) -> OutputError:
+    folder_exists = target is None or target.parent.is_dir()
+    return OutputError(name, WriteFailure(error, folder_exists))

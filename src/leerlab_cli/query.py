@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from leerlab_cli.errors import NotFound
-from leerlab_cli.i18n import _, ngettext
+from leerlab_cli.errors import AmbiguousQuery, EmptyQuery, NoMatch
 from leerlab_cli.models import Leerlab, Leerweg, Profiel, Route
-from leerlab_cli.text import fold, printable
+from leerlab_cli.text import fold
 
 LEERWEG_ALIASES: dict[str, frozenset[Leerweg]] = {
     "bb": frozenset({Leerweg.bb}),
@@ -175,13 +174,13 @@ class Match:
 def find(labs: Sequence[Leerlab], query: str, *, exact: bool = False) -> Match:
     """The one leerlab `query` names: exact slug, unique slug prefix, or unique name match.
 
-    With `exact`, only the exact slug. Raises `NotFound` with the candidates when
-    the query is ambiguous, and with the closest slugs when nothing matches.
+    With `exact`, only the exact slug. Raises `AmbiguousQuery` with the candidates
+    when the query is ambiguous, and `NoMatch` with the closest slugs when nothing
+    matches.
     """
     wanted = fold(query.strip())
-    shown = printable(query)
     if not wanted:
-        raise NotFound(_("give a leerlab: a slug, or part of its name, place or schools"))
+        raise EmptyQuery(query)
     for lab in labs:
         if fold(lab.slug) == wanted:
             return Match(lab, MatchKind.slug, lab.slug)
@@ -196,28 +195,9 @@ def find(labs: Sequence[Leerlab], query: str, *, exact: bool = False) -> Match:
             if len(candidates) == 1:
                 return candidates[0]
             if candidates:
-                listed = ", ".join(
-                    f"{match.lab.slug} ({match.lab.name})" for match in candidates[:MAX_CANDIDATES]
-                )
-                more = len(candidates) - MAX_CANDIDATES
-                if more > 0:
-                    listed += ngettext(", and {count} more", ", and {count} more", more).format(
-                        count=more
-                    )
-                raise NotFound(
-                    _("'{query}' matches more than one leerlab: {listed}").format(
-                        query=shown, listed=listed
-                    )
-                )
+                raise AmbiguousQuery(query, candidates)
     slugs = [lab.slug for lab in labs]
-    close = difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.6)
-    if close:
-        raise NotFound(
-            _("no leerlab matches '{query}'; did you mean {slugs}?").format(
-                query=shown, slugs=_(" or ").join(close)
-            )
-        )
-    raise NotFound(_("no leerlab matches '{query}'").format(query=shown))
+    raise NoMatch(query, difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.6))
 
 
 def resolve(labs: Sequence[Leerlab], query: str) -> Leerlab:

@@ -272,7 +272,9 @@ def _translated_errors() -> Iterator[None]:
     except (typer.TyperException, typer.Exit, typer.Abort):
         raise
     except LeerlabError as problem:
-        for line in problem.lines:
+        from leerlab_cli.formats.messages import error_lines
+
+        for line in error_lines(problem):
             error(line)
         raise typer.Exit(1) from None
     except BrokenPipeError:
@@ -282,7 +284,7 @@ def _translated_errors() -> Iterator[None]:
         from leerlab_cli.formats.messages import cannot_write_output
 
         silence_stdout()
-        error(cannot_write_output(problem.strerror or type(problem).__name__))
+        error(cannot_write_output(problem))
         raise typer.Exit(1) from None
     except Exception as bug:
         if os.environ.get(DEBUG_VAR):

@@ -97,4 +97,6 @@ def _lines(problem: DatasetError) -> str:
 
     if isinstance(problem, InvalidDataset):
         return text_report(problem.problems)
-    return "".join(f"error: {line}\n" for line in problem.lines)
+    from leerlab_cli.formats.messages import error_lines
+
+    return "".join(f"error: {line}\n" for line in error_lines(problem))

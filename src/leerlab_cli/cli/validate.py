@@ -97,8 +97,10 @@ def _check(path: Path) -> tuple[int, list[Problem]]:
     except InvalidDataset as invalid:
         return 0, list(invalid.problems)
     except DatasetError as unreadable:
+        from leerlab_cli.formats.messages import error_lines
+
         name = shown_path(path)
-        reasons = [{"reason": _reason(line, name)} for line in unreadable.lines]
+        reasons = [{"reason": _reason(line, name)} for line in error_lines(unreadable)]
         return 0, [
             Problem(name, 0, 0, None, "", Severity.error, "unreadable", reason)
             for reason in reasons

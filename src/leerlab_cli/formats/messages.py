@@ -5,8 +5,20 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from leerlab_cli.errors import (
+    AmbiguousQuery,
+    DatasetTooLarge,
+    EmptyQuery,
+    InvalidDataset,
+    LeerlabError,
+    NoMatch,
+    NotFound,
+    OutputError,
+    UnreadableDataset,
+    WriteFailure,
+)
 from leerlab_cli.i18n import N_, _, ngettext
-from leerlab_cli.query import Match, MatchKind
+from leerlab_cli.query import MAX_CANDIDATES, Match, MatchKind
 from leerlab_cli.text import printable
 
 
@@ -68,9 +80,9 @@ def bad_size_limit(variable: str, value: str) -> str:
     )
 
 
-def cannot_write_output(reason: str) -> str:
-    """When stdout cannot take the output (a full disk, a closed stdout); `reason` is strerror."""
-    return _("cannot write output: {reason}").format(reason=reason[:1].lower() + reason[1:])
+def cannot_write_output(error: OSError) -> str:
+    """When stdout cannot take the output (a full disk, a closed stdout)."""
+    return _("cannot write output: {reason}").format(reason=os_reason(error))
 
 
 _OS_REASONS: dict[int, str] = {
@@ -78,7 +90,7 @@ _OS_REASONS: dict[int, str] = {
     errno.EACCES: N_("permission denied"),
     errno.EPERM: N_("operation not permitted"),
     errno.EISDIR: N_("it is a folder, not a file"),
-    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENOTDIR: N_("part of the path is not a folder"),
     errno.ELOOP: N_("too many levels of symbolic links"),
     errno.ENAMETOOLONG: N_("the name is too long"),
     errno.ENXIO: N_("no such device or address (a FIFO with no reader, or a device not there)"),
@@ -107,3 +119,65 @@ def os_reason(error: OSError) -> str:
         return _(template)
     # A reason not in the table: the system's words, with its number to look up.
     return printable(f"{error.strerror or type(error).__name__} (errno {error.errno})")
+
+
+def error_lines(problem: LeerlabError) -> list[str]:
+    """What a `LeerlabError` says to the user, a line per problem, in the interface language."""
+    if isinstance(problem, InvalidDataset):
+        from leerlab_cli.formats.problems import problem_message
+
+        return [problem_message(each) for each in problem.problems]
+    if isinstance(problem, UnreadableDataset):
+        return [unreadable_dataset(problem.name, problem.error)]
+    if isinstance(problem, DatasetTooLarge):
+        return [dataset_too_large(problem.name, problem.limit, problem.variable)]
+    if isinstance(problem, NotFound):
+        return [not_found(problem)]
+    if isinstance(problem, OutputError):
+        return [cannot_write(problem.name, problem.failure)]
+    return [printable(str(problem))]
+
+
+def unreadable_dataset(name: str, error: OSError) -> str:
+    """When a dataset file cannot be opened or read."""
+    if error.errno == errno.ENOENT:
+        return _("{name}: no such file").format(name=name)
+    if error.errno == errno.EISDIR:
+        return _("{name}: is a folder, not a dataset file").format(name=name)
+    return _("{name}: cannot be read: {reason}").format(name=name, reason=os_reason(error))
+
+
+def not_found(problem: NotFound) -> str:
+    """When a query names no leerlab, or several."""
+    shown = printable(problem.query)
+    if isinstance(problem, EmptyQuery):
+        return _("give a leerlab: a slug, or part of its name, place or schools")
+    if isinstance(problem, AmbiguousQuery):
+        listed = ", ".join(
+            f"{match.lab.slug} ({match.lab.name})" for match in problem.matches[:MAX_CANDIDATES]
+        )
+        more = len(problem.matches) - MAX_CANDIDATES
+        if more > 0:
+            listed += ngettext(", and {count} more", ", and {count} more", more).format(count=more)
+        return _("'{query}' matches more than one leerlab: {listed}").format(
+            query=shown, listed=printable(listed)
+        )
+    if isinstance(problem, NoMatch) and problem.close:
+        return _("no leerlab matches '{query}'; did you mean {slugs}?").format(
+            query=shown, slugs=_(" or ").join(problem.close)
+        )
+    return _("no leerlab matches '{query}'").format(query=shown)
+
+
+def cannot_write(name: str, failure: WriteFailure) -> str:
+    """When an output file cannot be written, and the real reason why."""
+    error = failure.error
+    if error.errno == errno.ENOENT:
+        reason = (
+            _("no file can be created in this folder")
+            if failure.folder_exists
+            else _("the folder does not exist")
+        )
+    else:
+        reason = os_reason(error)
+    return _("{name}: cannot write: {reason}").format(name=name, reason=reason)
