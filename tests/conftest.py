@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from helpers import META, Runner, make_lab
-from leerlab_cli.dataset import shipped_path
+from leerlab_cli.files.dataset import shipped_path
 from leerlab_cli.i18n import setup_language
 
 # Hypothesis: "ci" (the default) runs the same examples every time and writes no

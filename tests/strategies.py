@@ -9,8 +9,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from helpers import BIDI_CONTROLS, LAB, META, make_lab
-from leerlab_cli.dataset import shipped_path, validate_document
-from leerlab_cli.models import (
+from leerlab_cli.core.models import (
     LEERWEG_NAMES,
     Dataset,
     Leerlab,
@@ -20,6 +19,7 @@ from leerlab_cli.models import (
     SchoolType,
     validate_leerlab,
 )
+from leerlab_cli.files.dataset import shipped_path, validate_document
 
 SHIPPED = shipped_path().read_bytes()
 """The bytes of the shipped dataset, which the fuzzers cut and mutate."""

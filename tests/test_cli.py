@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from helpers import make_lab
 from leerlab_cli import __version__
 from leerlab_cli.cli import COMMANDS, app
-from leerlab_cli.dataset import shipped_path
+from leerlab_cli.files.dataset import shipped_path
 
 ALL = ["apeldoorn", "assen", "oost", "ottoland", "noord-brabant", "midden-limburg"]
 

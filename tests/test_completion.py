@@ -13,13 +13,13 @@ from typer.testing import CliRunner
 
 from helpers import SCRIPT, complete_bash, make_lab, shell_environment
 from leerlab_cli.cli import app
-from leerlab_cli.dataset import load
-from leerlab_cli.suggest import (
+from leerlab_cli.core.suggest import (
     matching,
     province_suggestions,
     sector_suggestions,
     slug_suggestions,
 )
+from leerlab_cli.files.dataset import load
 
 SLUGS = ["apeldoorn", "assen", "oost", "ottoland", "noord-brabant", "midden-limburg"]
 

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from helpers import make_lab, stdout_of
 from leerlab_cli.cli import app
-from leerlab_cli.contacts import ContactRow, contact_rows, unique_addresses
+from leerlab_cli.core.contacts import ContactRow, contact_rows, unique_addresses
+from leerlab_cli.core.models import validate_leerlab
 from leerlab_cli.formats.mail import address_list, mailbox
-from leerlab_cli.models import validate_leerlab
 
 SHIPPED_EMAILS = (
     "Zerin Eralp <z.eralp@aventus.nl>, "

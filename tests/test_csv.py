@@ -11,7 +11,8 @@ from hypothesis import given
 from typer.testing import CliRunner
 
 from helpers import HOSTILE, WriteDataset, exported, make_lab, run_export, strict_json
-from leerlab_cli.dataset import load
+from leerlab_cli.core.models import Dataset, Leerlab, field_names
+from leerlab_cli.files.dataset import load
 from leerlab_cli.formats.csv_format import (
     CSV_COLUMNS,
     EXCEL_HEADERS,
@@ -20,7 +21,6 @@ from leerlab_cli.formats.csv_format import (
     labs_csv,
 )
 from leerlab_cli.formats.json_format import lab_object, labs_json
-from leerlab_cli.models import Dataset, Leerlab, field_names
 from strategies import generated_datasets
 
 EXPECTED_CSV = (

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from helpers import HOSTILE, WriteDataset, exported, make_lab
-from leerlab_cli.dataset import load
+from leerlab_cli.core.models import Dataset, Leerlab, Undetermined
+from leerlab_cli.files.dataset import load
 from leerlab_cli.formats.csv_format import PLAIN_CSV_COLUMNS, json_list, labs_csv
-from leerlab_cli.models import Dataset, Leerlab, Undetermined
 from strategies import generated_datasets
 
 NASTY = (

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from helpers import UNSAFE, make_lab
-from leerlab_cli import dataset
-from leerlab_cli.dataset import DatasetChoice, DatasetSource
-from leerlab_cli.errors import DatasetError
+from leerlab_cli.core.choice import DatasetChoice, DatasetSource
+from leerlab_cli.core.errors import DatasetError
+from leerlab_cli.core.models import MboLeerweg, RouteKind, RouteStatus, SchoolType, Undetermined
+from leerlab_cli.files import dataset
 from leerlab_cli.formats.messages import error_lines
 from leerlab_cli.formats.problems import problem_message
-from leerlab_cli.models import MboLeerweg, RouteKind, RouteStatus, SchoolType, Undetermined
 
 SOURCE_CONTACTS = Path(__file__).with_name("data") / "source-contacts.txt"
 """The source's contact paragraphs, with a note on where they come from."""

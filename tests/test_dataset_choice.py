@@ -9,7 +9,8 @@ from typer.main import get_command
 
 from leerlab_cli.cli import app
 from leerlab_cli.cli.dataset_choice import dataset_in_use
-from leerlab_cli.dataset import DatasetChoice, DatasetSource, shipped_path
+from leerlab_cli.core.choice import DatasetChoice, DatasetSource
+from leerlab_cli.files.dataset import shipped_path
 
 
 def choice_for(args: list[str]) -> DatasetChoice:

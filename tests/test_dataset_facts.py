@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import exported, stdout_of
-from leerlab_cli.dataset import check, load
-from leerlab_cli.models import Leerlab, Profiel
+from leerlab_cli.core.models import Leerlab, Profiel
+from leerlab_cli.files.dataset import check, load
 
 SOURCE = (
     Path(__file__).resolve().parents[2] / "shared" / "source" / "digizine-2021-samen-op-weg.txt"

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from helpers import META, WriteDataset, make_lab
 from leerlab_cli.cli import app
-from leerlab_cli.dataset import MAX_BYTES_VAR
+from leerlab_cli.files.dataset import MAX_BYTES_VAR
 
 HOSTILE_ADDRESS = "a%0d%0abcc%3aevil%2540evil.nl@example.nl"
 

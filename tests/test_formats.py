@@ -10,14 +10,14 @@ from hypothesis import given
 from markdown_it import MarkdownIt
 
 from helpers import strict_json
-from leerlab_cli.contacts import contact_rows
+from leerlab_cli.core.contacts import contact_rows
+from leerlab_cli.core.models import Leerlab
+from leerlab_cli.core.text import one_line
 from leerlab_cli.formats import lab_sections
 from leerlab_cli.formats.contact_list import CONTACT_COLUMNS, contacts_json, contacts_tsv
 from leerlab_cli.formats.json_format import lab_json, lab_object, labs_json
 from leerlab_cli.formats.markdown import lab_markdown
 from leerlab_cli.formats.plain import LIST_COLUMNS, lab_text, tsv
-from leerlab_cli.models import Leerlab
-from leerlab_cli.text import one_line
 from strategies import leerlabs
 
 

@@ -24,12 +24,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from helpers import META, UNSAFE, make_lab, strict_json
-from leerlab_cli import dataset
 from leerlab_cli.cli import app
-from leerlab_cli.errors import DatasetError
+from leerlab_cli.core.errors import DatasetError
+from leerlab_cli.core.text import fold, printable
+from leerlab_cli.files import dataset
 from leerlab_cli.formats.json_format import lab_object
 from leerlab_cli.formats.messages import error_lines
-from leerlab_cli.text import fold, printable
 from strategies import (
     META_TOML,
     SHIPPED,

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import META, WriteDataset, exported, make_lab, run_export, stdout_of
-from leerlab_cli.dataset import load
+from leerlab_cli.files.dataset import load
 from leerlab_cli.formats import section_labels
 
 NS = {"h": "http://www.w3.org/1999/xhtml"}

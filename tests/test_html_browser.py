@@ -23,7 +23,7 @@ from pypdf import PdfReader
 
 from helpers import Runner
 from leerlab_cli.cli import app
-from leerlab_cli.dataset import load, shipped_path
+from leerlab_cli.files.dataset import load, shipped_path
 
 pytestmark = pytest.mark.browser
 

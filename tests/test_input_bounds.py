@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import make_lab
-from leerlab_cli import dataset
-from leerlab_cli.errors import DatasetError
+from leerlab_cli.core.errors import DatasetError
+from leerlab_cli.files import dataset
 from leerlab_cli.formats.messages import error_lines
 
 

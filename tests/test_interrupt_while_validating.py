@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from leerlab_cli import dataset, models
-from leerlab_cli.errors import DatasetError
+from leerlab_cli.core import models
+from leerlab_cli.core.errors import DatasetError
+from leerlab_cli.files import dataset
 from leerlab_cli.formats.messages import error_lines
 
 

@@ -10,9 +10,9 @@ from hypothesis import given
 from typer.testing import CliRunner
 
 from helpers import HOSTILE, WriteDataset, exported, make_lab, strict_json
-from leerlab_cli.dataset import load
+from leerlab_cli.core.models import Leerlab, field_names
+from leerlab_cli.files.dataset import load
 from leerlab_cli.formats.json_format import lab_json, lab_object, labs_json
-from leerlab_cli.models import Leerlab, field_names
 from strategies import leerlabs
 
 

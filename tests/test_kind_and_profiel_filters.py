@@ -10,10 +10,10 @@ from typer.testing import CliRunner
 
 from helpers import complete_bash, exported, stdout_of
 from leerlab_cli.cli import app
-from leerlab_cli.dataset import load
-from leerlab_cli.models import Leerlab, Profiel
-from leerlab_cli.query import Filters, profiel_named, select
-from leerlab_cli.suggest import kind_suggestions
+from leerlab_cli.core.models import Leerlab, Profiel
+from leerlab_cli.core.query import Filters, profiel_named, select
+from leerlab_cli.core.suggest import kind_suggestions
+from leerlab_cli.files.dataset import load
 
 ALL = ["apeldoorn", "assen", "oost", "ottoland", "noord-brabant", "midden-limburg"]
 CODES = ["bwi", "pie", "mt", "mvi", "mat", "zw", "eo", "hbr", "dp", "groen"]

@@ -12,7 +12,9 @@ from markdown_it.token import Token
 from typer.testing import CliRunner
 
 from helpers import HOSTILE, META, WriteDataset, exported, make_lab, stdout_of
-from leerlab_cli.dataset import load
+from leerlab_cli.core.models import Dataset, Leerlab, validate_leerlab
+from leerlab_cli.core.text import one_line
+from leerlab_cli.files.dataset import load
 from leerlab_cli.formats import (
     interface_wording,
     lab_sections,
@@ -21,8 +23,6 @@ from leerlab_cli.formats import (
     statement_text,
 )
 from leerlab_cli.formats.markdown import OVERVIEW_COLUMNS, export_markdown
-from leerlab_cli.models import Dataset, Leerlab, validate_leerlab
-from leerlab_cli.text import one_line
 from strategies import generated_datasets
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from leerlab_cli import output
-from leerlab_cli.errors import LeerlabError, OutputError
+from leerlab_cli.core.errors import LeerlabError, OutputError
+from leerlab_cli.files import output
+from leerlab_cli.files.output import write_atomically
 from leerlab_cli.formats.messages import error_lines
-from leerlab_cli.output import write_atomically
 
 OLD = b"old content\n"
 NEW = "nieuwe inhoud, geïntegreerd\n".encode()

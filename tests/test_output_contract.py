@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 
 from helpers import WriteDataset, exported, make_lab, stdout_of, strict_json
 from leerlab_cli.cli import app
-from leerlab_cli.dataset import load
+from leerlab_cli.core.models import Dataset, Leerlab, field_names
+from leerlab_cli.core.schema import output_schema
+from leerlab_cli.files.dataset import load
 from leerlab_cli.formats.json_format import labs_json
-from leerlab_cli.models import Dataset, Leerlab, field_names
-from leerlab_cli.schema import output_schema
 from strategies import generated_datasets
 
 KEYS = [*field_names(Leerlab), "left_open"]

@@ -8,8 +8,8 @@ from typer.testing import CliRunner
 
 from helpers import WriteDataset, make_lab
 from leerlab_cli.cli import app
-from leerlab_cli.dataset import load
-from leerlab_cli.places import MUNICIPALITY_PROVINCES, province_of
+from leerlab_cli.core.places import MUNICIPALITY_PROVINCES, province_of
+from leerlab_cli.files.dataset import load
 
 PROVINCES = {
     "Drenthe",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from leerlab_cli.positions import index
+from leerlab_cli.core.positions import index
 
 HAND_WRITTEN = '''\
 # a comment with [[leerlab]] in it

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from leerlab_cli.dataset import shipped_path
+from leerlab_cli.files.dataset import shipped_path
 
 REPOSITORY = shipped_path().parent.parent
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")

@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from leerlab_cli import dataset
 from leerlab_cli.cli.options import FromWord
-from leerlab_cli.errors import NotFound
-from leerlab_cli.formats.messages import error_lines
-from leerlab_cli.models import Leerlab, Leerweg
-from leerlab_cli.query import (
+from leerlab_cli.core.errors import NotFound
+from leerlab_cli.core.models import Leerlab, Leerweg
+from leerlab_cli.core.query import (
     LEERWEG_ALIASES,
     Filters,
     resolve,
     select,
 )
+from leerlab_cli.files import dataset
+from leerlab_cli.formats.messages import error_lines
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from helpers import make_lab, stdout_of
 from leerlab_cli.cli import app
-from leerlab_cli.coverage import route_rows
+from leerlab_cli.core.coverage import route_rows
+from leerlab_cli.core.models import Leerweg, Route, RouteStatus, validate_leerlab
 from leerlab_cli.formats.route_rows import ROUTE_ROW_COLUMNS, route_rows_csv, route_rows_tsv
-from leerlab_cli.models import Leerweg, Route, RouteStatus, validate_leerlab
 
 SHIPPED = [
     ("apeldoorn", "bb", "2", "running", "2019-2020", ""),

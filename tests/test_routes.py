@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from helpers import make_lab, stdout_of
 from leerlab_cli.cli import app
-from leerlab_cli.coverage import NIVEAUS, Cell, matrix_rows, route_matrix
-from leerlab_cli.dataset import load
-from leerlab_cli.models import Leerlab, Leerweg, validate_leerlab
+from leerlab_cli.core.coverage import NIVEAUS, Cell, matrix_rows, route_matrix
+from leerlab_cli.core.models import Leerlab, Leerweg, validate_leerlab
+from leerlab_cli.files.dataset import load
 
 LEERWEGEN = ["bb", "kb", "gl", "tl"]
 

@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from helpers import make_lab
-from leerlab_cli import dataset, query
 from leerlab_cli.cli import app
-from leerlab_cli.models import Leerlab
-from leerlab_cli.query import Filters, searchable_text, select
-from leerlab_cli.text import fold
+from leerlab_cli.core import query
+from leerlab_cli.core.models import Leerlab
+from leerlab_cli.core.query import Filters, searchable_text, select
+from leerlab_cli.core.text import fold
+from leerlab_cli.files import dataset
 
 
 @given(st.text())

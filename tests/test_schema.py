@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from helpers import META, make_lab
 from leerlab_cli.cli import app
-from leerlab_cli.models import validate_dataset
-from leerlab_cli.schema import DIALECT, dataset_schema
+from leerlab_cli.core.models import validate_dataset
+from leerlab_cli.core.schema import DIALECT, dataset_schema
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "schema" / "leerlabs.schema.json"

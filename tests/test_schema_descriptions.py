@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from leerlab_cli.schema import dataset_schema
+from leerlab_cli.core.schema import dataset_schema
 
 
 def _properties() -> list[tuple[str, str, dict[str, Any]]]:

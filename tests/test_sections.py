@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leerlab_cli.dataset import load
+from leerlab_cli.files.dataset import load
 from leerlab_cli.formats import lab_sections
 
 

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from helpers import SCRIPT, WriteDataset, make_lab, shell_environment
 from leerlab_cli.cli import app
+from leerlab_cli.core.query import MAX_CANDIDATES
 from leerlab_cli.formats.messages import wrote
-from leerlab_cli.query import MAX_CANDIDATES
 
 
 def test_an_ambiguous_query_lists_a_few_candidates_and_counts_the_rest(

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from helpers import META, make_lab
-from leerlab_cli import dataset
-from leerlab_cli.errors import DatasetError
+from leerlab_cli.core.errors import DatasetError
+from leerlab_cli.files import dataset
 from leerlab_cli.formats.messages import error_lines
 
 WRONG_TYPES: dict[str, tuple[dict[str, Any], dict[str, Any], str]] = {

@@ -26,7 +26,7 @@ from helpers import (
     strict_json,
 )
 from leerlab_cli.cli import app
-from leerlab_cli.text import printable
+from leerlab_cli.core.text import printable
 
 COMMANDS = app_commands()
 # `diff` reads two files it is given, not the dataset in use: tests/test_diff.py has its own.

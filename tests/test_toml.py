@@ -10,10 +10,10 @@ from hypothesis import given
 from typer.testing import CliRunner
 
 from helpers import HOSTILE, META, WriteDataset, exported, make_lab, run_export
-from leerlab_cli.dataset import load, parse_document, validate_document
+from leerlab_cli.core.models import Dataset, as_data, validate_dataset
+from leerlab_cli.files.dataset import load, parse_document, validate_document
 from leerlab_cli.formats.json_format import labs_json
 from leerlab_cli.formats.toml_format import dataset_toml
-from leerlab_cli.models import Dataset, as_data, validate_dataset
 from strategies import generated_datasets
 
 

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from helpers import WriteDataset, exported, make_lab, stdout_of
 from leerlab_cli.cli import app
-from leerlab_cli.dataset import load
-from leerlab_cli.models import validate_leerlab
+from leerlab_cli.core.models import validate_leerlab
+from leerlab_cli.files.dataset import load
 
 UNSTATED = {"niveaus": [3, 4], "status": "planned"}
 """A route as the dataset file writes one without a stated leerweg: `leerwegen` left out."""

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from helpers import make_lab
 from leerlab_cli.cli import app
+from leerlab_cli.core.problems import Problem, Severity
 from leerlab_cli.formats.problems import github_report
-from leerlab_cli.problems import Problem, Severity
 
 SEVENTH = """
 [[leerlab]]

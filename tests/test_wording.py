@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leerlab_cli import dataset
+from leerlab_cli.core.models import Leerlab, SchoolStatement, Undetermined
+from leerlab_cli.files import dataset
 from leerlab_cli.formats import (
     FIXED_WORDING,
     interface_wording,
@@ -18,7 +19,6 @@ from leerlab_cli.formats import (
 )
 from leerlab_cli.formats.contact_list import CONTACT_COLUMNS, contact_fields, contact_values
 from leerlab_cli.formats.messages import wrote
-from leerlab_cli.models import Leerlab, SchoolStatement, Undetermined
 
 
 def test_route_and_sector_summaries(shipped: Path) -> None:
@@ -88,7 +88,7 @@ def test_target_group_lines_name_the_school(shipped: Path) -> None:
 
 
 def test_contact_fields_follow_the_columns(shipped: Path) -> None:
-    from leerlab_cli.contacts import contact_rows
+    from leerlab_cli.core.contacts import contact_rows
 
     labs: list[Leerlab] = dataset.load(shipped).leerlab
     for row in contact_rows(labs):

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from helpers import WriteDataset, make_lab
 from leerlab_cli.cli import app
-from leerlab_cli.models import MboLeerweg, Profiel, RouteKind, RouteStatus, SchoolType
-from leerlab_cli.words import meant_member
+from leerlab_cli.core.models import MboLeerweg, Profiel, RouteKind, RouteStatus, SchoolType
+from leerlab_cli.core.words import meant_member
 
 # Every value, with the Dutch and English words a maintainer would type for it.
 MEANT: list[tuple[type[StrEnum], str, StrEnum | None]] = [

@@ -1,7 +1,9 @@
 """The Typer app: global options, the commands, and the one place errors become exit codes.
 
-Each command lives in a module of its own, and every module here starts with
-``from __future__ import annotations``, as the core and the formats do.
+The command layer may import every other layer (core, files, formats); nothing
+imports it but the console script. Each command lives in a module of its own, and
+every module here starts with ``from __future__ import annotations``, as the core
+and the formats do.
 
 Only typer's public API is used. Its own words go through gettext (see `i18n`);
 the words of the click that typer bundles are not marked for translation, so the
@@ -38,7 +40,8 @@ from leerlab_cli.cli.terminal import (
     use_utf8,
     write,
 )
-from leerlab_cli.errors import LeerlabError
+from leerlab_cli.core.errors import LeerlabError
+from leerlab_cli.core.text import printable
 from leerlab_cli.i18n import (
     LANG_VAR,
     N_,
@@ -48,7 +51,6 @@ from leerlab_cli.i18n import (
     ngettext,
     setup_language,
 )
-from leerlab_cli.text import printable
 
 DEBUG_VAR = "LEERLAB_DEBUG"
 
@@ -255,7 +257,7 @@ class UnknownCommand(typer.TyperException):
 
 def _check_environment() -> None:
     # A setting that is misspelt must not quietly mean its opposite.
-    from leerlab_cli import dataset
+    from leerlab_cli.files import dataset
 
     if dataset.size_limit(os.environ) is None:
         from leerlab_cli.formats.messages import bad_size_limit
@@ -394,7 +396,7 @@ def _terminating_signals_raise(*, keep_held: bool = False) -> Iterator[None]:
     # command's success into a failure. Here they are released at the end, a
     # signal that arrived meanwhile discarded; or, for the console script, kept
     # blocked until the process has ended.
-    from leerlab_cli.output import TERMINATING_SIGNALS
+    from leerlab_cli.files.output import TERMINATING_SIGNALS
 
     previous: dict[signal.Signals, Any] = {}
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())

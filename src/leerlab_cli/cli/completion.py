@@ -12,10 +12,9 @@ import re
 
 import typer
 
-from leerlab_cli import dataset
 from leerlab_cli.cli.dataset_choice import dataset_in_use
-from leerlab_cli.models import Leerlab
-from leerlab_cli.suggest import (
+from leerlab_cli.core.models import Leerlab
+from leerlab_cli.core.suggest import (
     Suggestion,
     kind_suggestions,
     matching,
@@ -24,6 +23,7 @@ from leerlab_cli.suggest import (
     sector_suggestions,
     slug_suggestions,
 )
+from leerlab_cli.files import dataset
 
 COMPLETE_VAR = "_LEERLAB_COMPLETE"
 """Set by the shell's completion script to ask for suggestions (``complete_bash``, ...)."""

@@ -24,10 +24,10 @@ from leerlab_cli.cli.options import (
     make_filters,
 )
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
-from leerlab_cli.contacts import contact_rows, unique_addresses
+from leerlab_cli.core.contacts import contact_rows, unique_addresses
+from leerlab_cli.core.query import select
 from leerlab_cli.formats.messages import no_contact
 from leerlab_cli.i18n import N_
-from leerlab_cli.query import select
 
 
 class ContactsFormat(StrEnum):

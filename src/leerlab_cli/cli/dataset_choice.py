@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from leerlab_cli import dataset
-from leerlab_cli.dataset import DatasetChoice
+from leerlab_cli.core.choice import DatasetChoice
+from leerlab_cli.files import dataset
 
 
 def dataset_in_use(ctx: typer.Context) -> DatasetChoice:

@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
-from leerlab_cli import dataset
 from leerlab_cli.cli.options import choice_of
 from leerlab_cli.cli.terminal import report, write
-from leerlab_cli.errors import DatasetError
+from leerlab_cli.core.errors import DatasetError
+from leerlab_cli.files import dataset
 from leerlab_cli.i18n import N_
 
 HELP = N_(
@@ -59,7 +59,7 @@ def diff_datasets(
     ] = False,
 ) -> None:
     """Show what changed between two datasets (the help is `HELP`)."""
-    from leerlab_cli.diff import compare
+    from leerlab_cli.core.diff import compare
     from leerlab_cli.formats import diff as worded
     from leerlab_cli.formats.problems import text_report
 
@@ -92,7 +92,7 @@ def diff_datasets(
 
 
 def _lines(problem: DatasetError) -> str:
-    from leerlab_cli.errors import InvalidDataset
+    from leerlab_cli.core.errors import InvalidDataset
     from leerlab_cli.formats.problems import text_report
 
     if isinstance(problem, InvalidDataset):

@@ -28,10 +28,10 @@ from leerlab_cli.cli.options import (
     make_filters,
 )
 from leerlab_cli.cli.terminal import note, write_parts
+from leerlab_cli.core.models import Leerlab, Meta
+from leerlab_cli.core.query import select
 from leerlab_cli.formats.messages import no_match, wrote
 from leerlab_cli.i18n import N_, _
-from leerlab_cli.models import Leerlab, Meta
-from leerlab_cli.query import select
 
 
 class ExportFormat(StrEnum):
@@ -224,7 +224,7 @@ def export_labs(
     if output is None:
         write_parts(parts)
         return
-    from leerlab_cli.output import write_atomically
+    from leerlab_cli.files.output import write_atomically
 
     write_atomically(Path(output), b"".join(part.encode("utf-8") for part in parts))
     note(wrote(len(labs), Path(output)))

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from leerlab_cli import dataset
 from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.cli.options import DataOption, choice_of
 from leerlab_cli.cli.terminal import write
+from leerlab_cli.files import dataset
 from leerlab_cli.i18n import N_
 
 

@@ -24,9 +24,9 @@ from leerlab_cli.cli.options import (
     make_filters,
 )
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
+from leerlab_cli.core.query import select
 from leerlab_cli.formats.messages import no_match
 from leerlab_cli.i18n import N_
-from leerlab_cli.query import select
 
 
 class ListFormat(StrEnum):

@@ -8,7 +8,6 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from leerlab_cli import dataset
 from leerlab_cli.cli.completion import (
     complete_kind,
     complete_profiel,
@@ -16,9 +15,10 @@ from leerlab_cli.cli.completion import (
     complete_sector,
 )
 from leerlab_cli.cli.dataset_choice import dataset_in_use
+from leerlab_cli.core.models import Dataset, Profiel
+from leerlab_cli.core.query import LEERWEG_ALIASES, Filters, profiel_named
+from leerlab_cli.files import dataset
 from leerlab_cli.i18n import N_, _, ngettext
-from leerlab_cli.models import Dataset, Profiel
-from leerlab_cli.query import LEERWEG_ALIASES, Filters, profiel_named
 
 
 def load_dataset(ctx: typer.Context) -> Dataset:

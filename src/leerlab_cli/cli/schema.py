@@ -9,8 +9,8 @@ import typer
 
 from leerlab_cli.cli.options import choice_of
 from leerlab_cli.cli.terminal import write
+from leerlab_cli.core.schema import output_schema_json, schema_json
 from leerlab_cli.i18n import N_
-from leerlab_cli.schema import output_schema_json, schema_json
 
 
 class SchemaKind(StrEnum):

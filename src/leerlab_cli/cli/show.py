@@ -10,9 +10,9 @@ import typer
 from leerlab_cli.cli.completion import complete_slug
 from leerlab_cli.cli.options import DataOption, choice_of, load_dataset
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
+from leerlab_cli.core.query import MatchKind, find
 from leerlab_cli.formats.messages import chosen
 from leerlab_cli.i18n import N_
-from leerlab_cli.query import MatchKind, find
 
 
 class ShowFormat(StrEnum):

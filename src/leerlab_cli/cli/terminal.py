@@ -20,9 +20,9 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
-from leerlab_cli.descriptor import write_all
+from leerlab_cli.core.text import printable
+from leerlab_cli.files.descriptor import write_all
 from leerlab_cli.i18n import _
-from leerlab_cli.text import printable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -8,16 +8,16 @@ from typing import Annotated
 
 import typer
 
-from leerlab_cli import dataset
 from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.cli.options import DataOption, choice_of
 from leerlab_cli.cli.terminal import report, write
-from leerlab_cli.errors import DatasetError, InvalidDataset
+from leerlab_cli.core.errors import DatasetError, InvalidDataset
+from leerlab_cli.core.problems import Problem
+from leerlab_cli.core.rules import Severity
+from leerlab_cli.core.text import printable, shown_path
+from leerlab_cli.files import dataset
 from leerlab_cli.formats import problems as worded
 from leerlab_cli.i18n import N_, in_english
-from leerlab_cli.problems import Problem
-from leerlab_cli.rules import Severity
-from leerlab_cli.text import printable, shown_path
 
 HELP = N_(
     "Check datasets: every problem at its line, with the fix.\n\n"

@@ -1,7 +1,11 @@
-"""Output formats: pure functions from leerlabs to text (or to rich renderables).
+"""Formats: pure functions from leerlabs to text (or to rich renderables), and all wording.
 
-This module holds the wording that several formats share: how a route, a
-sector, a school or a statement reads. The core selects; only the formats word.
+One module per output format (csv_format, markdown, html, …), the words of the
+results and of every message (messages.py, problems.py), in the interface language
+through i18n. A format takes the core's values and returns text; it reads no file,
+writes nothing and imports nothing of files/ or cli/: the command decides between
+stdout and `--output`. This module holds the wording that several formats share:
+how a route, a sector, a school or a statement reads.
 """
 
 from __future__ import annotations
@@ -9,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from leerlab_cli.i18n import N_, _
-from leerlab_cli.models import (
+from leerlab_cli.core.models import (
     Contact,
     Leerlab,
     Meta,
@@ -21,6 +24,7 @@ from leerlab_cli.models import (
     SchoolStatement,
     Undetermined,
 )
+from leerlab_cli.i18n import N_, _
 
 Section = tuple[str, list[str]]
 """A labelled fact of a leerlab: its label and one or more lines of value."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from leerlab_cli.contacts import ContactRow
+from leerlab_cli.core.contacts import ContactRow
 from leerlab_cli.i18n import _
 
 CONTACT_COLUMNS = ("slug", "name", "email", "organisation")

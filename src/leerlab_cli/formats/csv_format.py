@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring
 
+from leerlab_cli.core.models import Leerlab
 from leerlab_cli.formats import (
     FIXED_WORDING,
     Wording,
@@ -20,7 +21,6 @@ from leerlab_cli.formats import (
 )
 from leerlab_cli.formats.json_format import left_open
 from leerlab_cli.i18n import N_, _
-from leerlab_cli.models import Leerlab
 
 CSV_COLUMNS = (
     "slug",

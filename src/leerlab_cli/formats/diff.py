@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from itertools import groupby
 from typing import Any
 
-from leerlab_cli.diff import Change, DatasetDiff
+from leerlab_cli.core.diff import Change, DatasetDiff
+from leerlab_cli.core.text import printable
 from leerlab_cli.formats.markdown import escape
 from leerlab_cli.formats.problems import quote
 from leerlab_cli.i18n import _, ngettext
-from leerlab_cli.text import printable
 
 
 def _value(value: Any) -> str:

@@ -21,7 +21,8 @@ from urllib.parse import quote
 
 import jinja2
 
-from leerlab_cli.coverage import NIVEAUS, matrix_rows, route_matrix
+from leerlab_cli.core.coverage import NIVEAUS, matrix_rows, route_matrix
+from leerlab_cli.core.models import Leerlab, Meta
 from leerlab_cli.formats import (
     Wording,
     interface_wording,
@@ -42,7 +43,6 @@ from leerlab_cli.formats.route_matrix import (
     niveau_label,
 )
 from leerlab_cli.i18n import N_, _, active_language
-from leerlab_cli.models import Leerlab, Meta
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "leerlabs.html.j2"

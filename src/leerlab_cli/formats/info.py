@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from leerlab_cli.dataset import DatasetChoice, DatasetSource
+from leerlab_cli.core.choice import DatasetChoice, DatasetSource
+from leerlab_cli.core.models import Dataset
+from leerlab_cli.core.text import printable, shown_path
 from leerlab_cli.i18n import _
-from leerlab_cli.models import Dataset
-from leerlab_cli.text import printable, shown_path
 
 
 def _source_text(source: DatasetSource) -> str:

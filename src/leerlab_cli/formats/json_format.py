@@ -14,7 +14,7 @@ from typing import Any
 
 import pydantic_core
 
-from leerlab_cli.models import Leerlab, Undetermined, as_data, field_names
+from leerlab_cli.core.models import Leerlab, Undetermined, as_data, field_names
 
 UNDETERMINED_TEXT = "nader te bepalen"
 """How a fact the source leaves open reads in JSON: the source's own words."""

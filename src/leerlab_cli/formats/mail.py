@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from leerlab_cli.contacts import ContactRow
-from leerlab_cli.text import one_line
+from leerlab_cli.core.contacts import ContactRow
+from leerlab_cli.core.text import one_line
 
 # RFC 5322 atext, widened by RFC 6532 to every non-ASCII character.
 _ATEXT = r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u0080-\U0010ffff]"

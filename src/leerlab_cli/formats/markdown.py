@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from urllib.parse import quote
 
+from leerlab_cli.core.models import Contact, Leerlab, Meta
+from leerlab_cli.core.text import one_line
 from leerlab_cli.formats import (
     Wording,
     contact_name,
@@ -18,8 +20,6 @@ from leerlab_cli.formats import (
     statement_text,
 )
 from leerlab_cli.i18n import N_, _
-from leerlab_cli.models import Contact, Leerlab, Meta
-from leerlab_cli.text import one_line
 
 # Characters that CommonMark or GitHub Markdown could read as markup anywhere in a
 # line: emphasis, code, links, raw HTML, entities, table cells, headings,

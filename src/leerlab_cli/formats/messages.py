@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from leerlab_cli.errors import (
+from leerlab_cli.core.errors import (
     AmbiguousQuery,
     DatasetTooLarge,
     EmptyQuery,
@@ -17,9 +17,9 @@ from leerlab_cli.errors import (
     UnreadableDataset,
     WriteFailure,
 )
+from leerlab_cli.core.query import MAX_CANDIDATES, Match, MatchKind
+from leerlab_cli.core.text import printable
 from leerlab_cli.i18n import N_, _, ngettext
-from leerlab_cli.query import MAX_CANDIDATES, Match, MatchKind
-from leerlab_cli.text import printable
 
 
 def no_match() -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from leerlab_cli.core.models import Leerlab
+from leerlab_cli.core.text import one_line
 from leerlab_cli.formats import (
     FIXED_WORDING,
     Wording,
@@ -13,8 +15,6 @@ from leerlab_cli.formats import (
     statement_text,
 )
 from leerlab_cli.i18n import _
-from leerlab_cli.models import Leerlab
-from leerlab_cli.text import one_line
 
 LIST_COLUMNS = ("slug", "name", "sector", "routes", "phase")
 """The fields of `leerlab list`, in the order of its table and its tab-separated rows."""

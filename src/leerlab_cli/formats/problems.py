@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from leerlab_cli.core.models import UNDETERMINED_TOML
+from leerlab_cli.core.problems import Problem
+from leerlab_cli.core.text import printable
 from leerlab_cli.i18n import N_, _, ngettext
-from leerlab_cli.models import UNDETERMINED_TOML
-from leerlab_cli.problems import Problem
-from leerlab_cli.text import printable
 
 _LISTED_SCHOOLS = 10
 """A hint lists this many of a leerlab's schools, so that it stays short however many."""

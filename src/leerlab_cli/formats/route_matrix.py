@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from leerlab_cli.coverage import NIVEAUS, Cell, matrix_rows
+from leerlab_cli.core.coverage import NIVEAUS, Cell, matrix_rows
+from leerlab_cli.core.models import NIVEAU_NAMES, Leerweg
 from leerlab_cli.formats import leerweg_not_given
 from leerlab_cli.formats.markdown import escape
 from leerlab_cli.i18n import _
-from leerlab_cli.models import NIVEAU_NAMES, Leerweg
 
 PLANNED_MARK = "*"
 """Marks a leerlab whose route to a cell is only possible later ("mogelijk later")."""

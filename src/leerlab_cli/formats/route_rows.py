@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from leerlab_cli.coverage import RouteRow
+from leerlab_cli.core.coverage import RouteRow
 from leerlab_cli.formats.plain import tsv_lines
 
 ROUTE_ROW_COLUMNS = ("slug", "from", "to", "status", "start", "mbo_leerweg")

@@ -11,9 +11,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from leerlab_cli.core.models import Leerlab
 from leerlab_cli.formats import interface_wording, lab_sections, route_summaries
 from leerlab_cli.formats.plain import LIST_COLUMNS, list_headers, list_row
-from leerlab_cli.models import Leerlab
 
 NARROW = 72
 """Below this many columns the panel of `show` puts labels above their values."""

@@ -12,8 +12,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from leerlab_cli.contacts import ContactRow
-from leerlab_cli.coverage import NIVEAUS, Cell, matrix_rows
+from leerlab_cli.core.contacts import ContactRow
+from leerlab_cli.core.coverage import NIVEAUS, Cell, matrix_rows
+from leerlab_cli.core.models import NIVEAU_NAMES
 from leerlab_cli.formats.contact_list import CONTACT_COLUMNS, contact_fields, contact_headers
 from leerlab_cli.formats.route_matrix import (
     CORNER,
@@ -22,7 +23,6 @@ from leerlab_cli.formats.route_matrix import (
     niveau_code,
     planned_label,
 )
-from leerlab_cli.models import NIVEAU_NAMES
 
 _PLANNED_STYLE = "dim italic"
 _UNLIMITED = 10_000

@@ -7,7 +7,7 @@ from typing import Any
 
 import tomli_w
 
-from leerlab_cli.models import Leerlab, Meta, as_data
+from leerlab_cli.core.models import Leerlab, Meta, as_data
 
 
 def dataset_toml(meta: Meta, labs: Sequence[Leerlab]) -> str:

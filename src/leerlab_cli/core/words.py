@@ -12,14 +12,14 @@ from __future__ import annotations
 import difflib
 from enum import StrEnum
 
-from leerlab_cli.models import (
+from leerlab_cli.core.models import (
     MboLeerweg,
     Profiel,
     RouteKind,
     RouteStatus,
     SchoolType,
 )
-from leerlab_cli.text import fold
+from leerlab_cli.core.text import fold
 
 WORDS: dict[type[StrEnum], dict[str, StrEnum]] = {
     RouteStatus: {

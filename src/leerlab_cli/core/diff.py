@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from leerlab_cli.models import Dataset, as_data
-from leerlab_cli.problems import field_path
+from leerlab_cli.core.models import Dataset, as_data
+from leerlab_cli.core.problems import field_path
 
 
 @dataclass(frozen=True)

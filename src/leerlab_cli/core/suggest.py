@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from leerlab_cli.models import Leerlab, Profiel
+from leerlab_cli.core.models import Leerlab, Profiel
 
 Suggestion = tuple[str, str]
 """A value to complete to, and a few words of help that zsh, fish and PowerShell show."""

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from leerlab_cli.models import Dataset, Leerlab
+from leerlab_cli.core.models import Dataset, Leerlab
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema version pydantic writes; named so that editors pick the right rules."""

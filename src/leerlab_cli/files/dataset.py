@@ -8,25 +8,25 @@ import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import tomli
 from pydantic import ValidationError
 
-from leerlab_cli import problems
-from leerlab_cli.errors import DatasetTooLarge, InvalidDataset, UnreadableDataset
-from leerlab_cli.models import Dataset, validate_dataset
-from leerlab_cli.problems import Problem
-from leerlab_cli.rules import Severity, integrity_findings
-from leerlab_cli.text import shown_path
+from leerlab_cli.core import problems
+from leerlab_cli.core.choice import DatasetChoice, DatasetSource
+from leerlab_cli.core.errors import DatasetTooLarge, InvalidDataset, UnreadableDataset
+from leerlab_cli.core.models import Dataset, validate_dataset
+from leerlab_cli.core.problems import Problem
+from leerlab_cli.core.rules import Severity, integrity_findings
+from leerlab_cli.core.text import shown_path
 
 ENV_VAR = "LEERLAB_DATA"
 MAX_BYTES_VAR = "LEERLAB_MAX_BYTES"
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 """The largest dataset file read unless $LEERLAB_MAX_BYTES allows more (shipped: 30 KiB)."""
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # In an installed wheel the dataset lies inside the package; in a source
 # checkout (an editable install, or the tests) it is the repository's data/.
 _SHIPPED_CANDIDATES = (
@@ -41,25 +41,6 @@ def shipped_path() -> Path:
         if candidate.is_file():
             return candidate
     return _SHIPPED_CANDIDATES[0]
-
-
-class DatasetSource(StrEnum):
-    """Why a command uses the dataset it uses."""
-
-    option = "option"
-    """Named by `--data` on the command line."""
-    environment = "environment"
-    """Named by the environment variable $LEERLAB_DATA."""
-    shipped = "shipped"
-    """Neither names one: the dataset that comes with the package."""
-
-
-@dataclass(frozen=True)
-class DatasetChoice:
-    """The dataset file a command uses, and why that one."""
-
-    path: Path
-    source: DatasetSource
 
 
 def choose(explicit: Path | None, environ: Mapping[str, str]) -> DatasetChoice:

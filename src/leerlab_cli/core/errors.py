@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from leerlab_cli.problems import Problem
-    from leerlab_cli.query import Match
+    from leerlab_cli.core.problems import Problem
+    from leerlab_cli.core.query import Match
 
 
 class LeerlabError(Exception):

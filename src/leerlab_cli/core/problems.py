@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from leerlab_cli import positions
-from leerlab_cli.models import (
+from leerlab_cli.core import positions
+from leerlab_cli.core.models import (
     CONTROL_PATTERN,
     EMAIL_PATTERN,
     LEERWEG_ALIASES,
@@ -39,8 +39,8 @@ from leerlab_cli.models import (
     validate_dataset,
     validate_leerlab,
 )
-from leerlab_cli.rules import Finding, Severity, closest, integrity_findings, law_findings
-from leerlab_cli.words import meant_member
+from leerlab_cli.core.rules import Finding, Severity, closest, integrity_findings, law_findings
+from leerlab_cli.core.words import meant_member
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from leerlab_cli.models import NIVEAU_NAMES, Leerlab, Leerweg, MboLeerweg, Route, RouteStatus
+from leerlab_cli.core.models import NIVEAU_NAMES, Leerlab, Leerweg, MboLeerweg, Route, RouteStatus
 
 NIVEAUS: tuple[int, ...] = tuple(NIVEAU_NAMES)
 """The mbo niveaus, 1 (Entree) to 4: the columns of the matrix."""

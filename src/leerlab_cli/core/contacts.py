@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from leerlab_cli.models import Leerlab
+from leerlab_cli.core.models import Leerlab
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from leerlab_cli.models import Leerlab, Leerweg, RouteKind
-from leerlab_cli.places import province_of
-from leerlab_cli.text import fold
+from leerlab_cli.core.models import Leerlab, Leerweg, RouteKind
+from leerlab_cli.core.places import province_of
+from leerlab_cli.core.text import fold
 
 Path = tuple[int | str, ...]
 """Where a value is in the parsed document: keys and list indexes from the top."""

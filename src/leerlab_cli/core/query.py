@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from leerlab_cli.errors import AmbiguousQuery, EmptyQuery, NoMatch
-from leerlab_cli.models import Leerlab, Leerweg, Profiel, Route
-from leerlab_cli.text import fold
+from leerlab_cli.core.errors import AmbiguousQuery, EmptyQuery, NoMatch
+from leerlab_cli.core.models import Leerlab, Leerweg, Profiel, Route
+from leerlab_cli.core.text import fold
 
 LEERWEG_ALIASES: dict[str, frozenset[Leerweg]] = {
     "bb": frozenset({Leerweg.bb}),

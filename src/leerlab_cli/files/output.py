@@ -11,9 +11,9 @@ import stat
 import tempfile
 from pathlib import Path
 
-from leerlab_cli.descriptor import write_all
-from leerlab_cli.errors import OutputError, WriteFailure
-from leerlab_cli.text import shown_path
+from leerlab_cli.core.errors import OutputError, WriteFailure
+from leerlab_cli.core.text import shown_path
+from leerlab_cli.files.descriptor import write_all
 
 TERMINATING_SIGNALS = frozenset(
     getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
