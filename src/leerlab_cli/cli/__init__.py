@@ -11,10 +11,7 @@ usage line, the help option and every usage error are worded here, from the
 fields of the exception typer raises.
 """
 
-from __future__ import annotations
-
 import copy
-import difflib
 import importlib
 import os
 import signal
@@ -177,6 +174,8 @@ class LeerlabGroup(TyperGroup):
         """The command named first in `args`; for an unknown name, the closest ones."""
         name = args[0]
         if not name.startswith("-") and name not in self.commands and not ctx.resilient_parsing:
+            import difflib
+
             raise UnknownCommand(name, difflib.get_close_matches(name, list(self.commands)), ctx)
         return super().resolve_command(ctx, args)
 
@@ -371,6 +370,8 @@ def _param_hint(problem: typer.BadParameter, param: Any) -> str:
 def _close_suggestions(typed: str, possibilities: Any) -> list[str]:
     # click suggests any option that shares a few characters (--json: --to);
     # keep only the ones that differ from what was typed by a typo.
+    import difflib
+
     bare = typed.lstrip("-")
     return sorted(
         option

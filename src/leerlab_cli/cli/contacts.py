@@ -1,7 +1,5 @@
 """`leerlab contacts`: the contact persons of the leerlabs, to read or to mail."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 
@@ -24,9 +22,7 @@ from leerlab_cli.cli.options import (
     make_filters,
 )
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
-from leerlab_cli.core.contacts import contact_rows, unique_addresses
 from leerlab_cli.core.query import select
-from leerlab_cli.formats.messages import no_contact
 from leerlab_cli.i18n import N_
 
 
@@ -79,6 +75,8 @@ def list_contacts(
     filters = make_filters(
         sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
     )
+    from leerlab_cli.core.contacts import contact_rows, unique_addresses
+
     rows = contact_rows(select(load_dataset(ctx).leerlab, filters))
     chosen = output_format or (ContactsFormat.table if stdout_is_terminal() else ContactsFormat.tsv)
     if chosen is ContactsFormat.json:
@@ -86,6 +84,8 @@ def list_contacts(
 
         write(contacts_json(rows))
     elif not rows:
+        from leerlab_cli.formats.messages import no_contact
+
         note(no_contact())
         if header and chosen is ContactsFormat.tsv:
             from leerlab_cli.formats.contact_list import contacts_tsv

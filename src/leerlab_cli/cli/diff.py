@@ -1,7 +1,5 @@
 """`leerlab diff`: what changed between two editions of a dataset."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

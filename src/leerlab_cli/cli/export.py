@@ -3,8 +3,6 @@
 The format is `--format`, else the suffix of `--output`, else Markdown.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
@@ -30,7 +28,6 @@ from leerlab_cli.cli.options import (
 from leerlab_cli.cli.terminal import note, write_parts
 from leerlab_cli.core.models import Leerlab, Meta
 from leerlab_cli.core.query import select
-from leerlab_cli.formats.messages import no_match, wrote
 from leerlab_cli.i18n import N_, _
 
 
@@ -114,9 +111,9 @@ def export_parts(
 
         return csv_parts(labs, excel=excel)
     if output_format is ExportFormat.json:
-        from leerlab_cli.formats.json_format import labs_json
+        from leerlab_cli.formats.json_format import labs_json_parts
 
-        return [labs_json(labs)]
+        return labs_json_parts(labs)
     if output_format is ExportFormat.toml:
         from leerlab_cli.formats.toml_format import dataset_toml
 
@@ -219,6 +216,8 @@ def export_labs(
     chosen_dataset = load_dataset(ctx)
     labs = select(chosen_dataset.leerlab, filters)
     if not labs:
+        from leerlab_cli.formats.messages import no_match
+
         note(no_match())
     parts = export_parts(export_format, chosen_dataset.meta, labs, excel=excel, overview=overview)
     if output is None:
@@ -227,4 +226,6 @@ def export_labs(
     from leerlab_cli.files.output import write_atomically
 
     write_atomically(Path(output), b"".join(part.encode("utf-8") for part in parts))
+    from leerlab_cli.formats.messages import wrote
+
     note(wrote(len(labs), Path(output)))

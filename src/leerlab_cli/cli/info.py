@@ -1,7 +1,5 @@
 """`leerlab info`: which dataset is in use, why, and what it holds."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`leerlab list`: the leerlabs that pass the filters, one line or row each."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 
@@ -23,9 +21,8 @@ from leerlab_cli.cli.options import (
     load_dataset,
     make_filters,
 )
-from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
+from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write, write_parts
 from leerlab_cli.core.query import select
-from leerlab_cli.formats.messages import no_match
 from leerlab_cli.i18n import N_
 
 
@@ -79,10 +76,12 @@ def list_labs(
     labs = select(load_dataset(ctx).leerlab, filters)
     chosen = output_format or (ListFormat.table if stdout_is_terminal() else ListFormat.tsv)
     if chosen is ListFormat.json:
-        from leerlab_cli.formats.json_format import labs_json
+        from leerlab_cli.formats.json_format import labs_json_parts
 
-        write(labs_json(labs))
+        write_parts(labs_json_parts(labs))
     elif not labs:
+        from leerlab_cli.formats.messages import no_match
+
         note(no_match())
         if header and chosen is ListFormat.tsv:
             from leerlab_cli.formats.plain import tsv

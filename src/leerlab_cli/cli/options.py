@@ -1,7 +1,5 @@
 """What the commands share: the options declared once, and loading the dataset."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, TypeVar

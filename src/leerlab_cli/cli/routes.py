@@ -1,7 +1,5 @@
 """`leerlab routes`: which vmbo leerweg to mbo niveau transitions the leerlabs cover."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 
@@ -24,9 +22,7 @@ from leerlab_cli.cli.options import (
     make_filters,
 )
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
-from leerlab_cli.core.coverage import route_matrix, route_rows
 from leerlab_cli.core.query import select
-from leerlab_cli.formats.messages import no_match
 from leerlab_cli.i18n import N_
 
 
@@ -85,18 +81,24 @@ def route_coverage(
     )
     labs = select(load_dataset(ctx).leerlab, filters)
     if not labs:
+        from leerlab_cli.formats.messages import no_match
+
         note(no_match())
     chosen = output_format or (RoutesFormat.table if stdout_is_terminal() else RoutesFormat.tsv)
     if chosen is RoutesFormat.tsv:
+        from leerlab_cli.core.coverage import route_rows
         from leerlab_cli.formats.route_rows import route_rows_tsv
 
         write(route_rows_tsv(route_rows(labs), header=header))
         return
     if chosen is RoutesFormat.csv:
+        from leerlab_cli.core.coverage import route_rows
         from leerlab_cli.formats.route_rows import route_rows_csv
 
         write(route_rows_csv(route_rows(labs)))
         return
+    from leerlab_cli.core.coverage import route_matrix
+
     cells = route_matrix(labs)
     if chosen is RoutesFormat.table:
         from leerlab_cli.formats.terminal_overview import route_matrix_view

@@ -1,7 +1,5 @@
 """`leerlab schema`: the JSON Schema of the dataset format or of the JSON output."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 
@@ -9,7 +7,6 @@ import typer
 
 from leerlab_cli.cli.options import choice_of
 from leerlab_cli.cli.terminal import write
-from leerlab_cli.core.schema import output_schema_json, schema_json
 from leerlab_cli.i18n import N_
 
 
@@ -45,4 +42,6 @@ def print_schema(
     ] = SchemaKind.dataset,
 ) -> None:
     """Print the JSON Schema of the dataset format (the help is `HELP`)."""
+    from leerlab_cli.core.schema import output_schema_json, schema_json
+
     write(output_schema_json() if kind is SchemaKind.output else schema_json())

@@ -1,7 +1,5 @@
 """`leerlab show`: one leerlab with every fact the source gives."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 
@@ -11,7 +9,6 @@ from leerlab_cli.cli.completion import complete_slug
 from leerlab_cli.cli.options import DataOption, choice_of, load_dataset
 from leerlab_cli.cli.terminal import note, render, stdout_is_terminal, write
 from leerlab_cli.core.query import MatchKind, find
-from leerlab_cli.formats.messages import chosen
 from leerlab_cli.i18n import N_
 
 
@@ -66,6 +63,8 @@ def show_lab(
     """Show the one leerlab the query names (the help is `HELP`)."""
     match = find(load_dataset(ctx).leerlab, query, exact=exact)
     if match.kind is not MatchKind.slug:
+        from leerlab_cli.formats.messages import chosen
+
         note(chosen(query, match))
     lab = match.lab
     chosen_format = output_format or (ShowFormat.panel if stdout_is_terminal() else ShowFormat.text)

@@ -1,10 +1,8 @@
 """`leerlab validate`: check dataset files and report every error and warning, at its line."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,12 +10,12 @@ from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.cli.options import DataOption, choice_of
 from leerlab_cli.cli.terminal import report, write
 from leerlab_cli.core.errors import DatasetError, InvalidDataset
-from leerlab_cli.core.problems import Problem
-from leerlab_cli.core.rules import Severity
 from leerlab_cli.core.text import printable, shown_path
 from leerlab_cli.files import dataset
-from leerlab_cli.formats import problems as worded
 from leerlab_cli.i18n import N_, in_english
+
+if TYPE_CHECKING:
+    from leerlab_cli.core.problems import Problem
 
 HELP = N_(
     "Check datasets: every problem at its line, with the fix.\n\n"
@@ -69,6 +67,9 @@ def validate_dataset(
     data: DataOption = None,
 ) -> None:
     """Check dataset files and report what is wrong (the help is `HELP`)."""
+    from leerlab_cli.core.rules import Severity
+    from leerlab_cli.formats import problems as worded
+
     found: list[Problem] = []
     leerlabs = 0
     for path in paths or [dataset_in_use(ctx).path]:
@@ -90,8 +91,11 @@ def validate_dataset(
         raise typer.Exit(1)
 
 
-def _check(path: Path) -> tuple[int, list[Problem]]:
+def _check(path: Path) -> "tuple[int, list[Problem]]":
     # A file that cannot be read or parsed is one problem; the other files are still checked.
+    from leerlab_cli.core.problems import Problem
+    from leerlab_cli.core.rules import Severity
+
     try:
         checked = dataset.check(path)
     except InvalidDataset as invalid:

@@ -11,7 +11,6 @@ document; problems.py places it at its line, formats/problems.py words it.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -56,6 +55,8 @@ def closest(wrong: str, candidates: Sequence[str]) -> str | None:
     """
     if len(candidates) > MAX_CANDIDATES:
         return None
+    import difflib  # only when a suggestion is needed: most files have none to make
+
     close = difflib.get_close_matches(wrong, candidates, n=1, cutoff=0.6)
     return close[0] if close else None
 

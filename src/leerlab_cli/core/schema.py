@@ -10,7 +10,6 @@ from typing import Any
 
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-from pydantic_core import core_schema
 
 from leerlab_cli.core.models import Dataset, Leerlab
 
@@ -27,7 +26,7 @@ DESCRIPTION = (
 class _LeerlabSchema(GenerateJsonSchema):
     """pydantic's JSON Schema, with `"default": []` for a list that defaults to a new one."""
 
-    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+    def default_schema(self, schema: Any) -> JsonSchemaValue:
         """A field with a default: pydantic writes none for a `default_factory`."""
         generated = super().default_schema(schema)
         if schema.get("default_factory") is list:

@@ -9,18 +9,20 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli
 from pydantic import ValidationError
 
-from leerlab_cli.core import problems
 from leerlab_cli.core.choice import DatasetChoice, DatasetSource
 from leerlab_cli.core.errors import DatasetTooLarge, InvalidDataset, UnreadableDataset
 from leerlab_cli.core.models import Dataset, validate_dataset
-from leerlab_cli.core.problems import Problem
 from leerlab_cli.core.rules import Severity, integrity_findings
 from leerlab_cli.core.text import shown_path
+
+if TYPE_CHECKING:
+    # Finding and placing problems is loaded only for a file that has some.
+    from leerlab_cli.core.problems import Problem
 
 ENV_VAR = "LEERLAB_DATA"
 MAX_BYTES_VAR = "LEERLAB_MAX_BYTES"
@@ -175,6 +177,8 @@ def _toml_problem(error: tomli.TOMLDecodeError, text: str, name: str) -> Invalid
 
 
 def _file_problem(name: str, line: int, column: int, code: str, values: dict[str, Any]) -> Problem:
+    from leerlab_cli.core.problems import Problem
+
     return Problem(name, line, column, None, "", Severity.error, code, values)
 
 
@@ -201,7 +205,9 @@ def validate_document(document: dict[str, Any], name: str, text: str | None = No
 
 
 def _errors(document: Mapping[str, Any], name: str, text: str | None) -> list[Problem]:
-    return problems.place(problems.find(document, warnings=False), document, text, name)
+    from leerlab_cli.core.problems import find, place
+
+    return place(find(document, warnings=False), document, text, name)
 
 
 def load(path: Path) -> Dataset:
@@ -246,5 +252,7 @@ def check(path: Path) -> Report:
     document = _parse_text(text, name)
     labs = document.get("leerlab")
     count = len(labs) if isinstance(labs, list) else 0
-    found = problems.place(problems.find(document), document, text, name)
+    from leerlab_cli.core.problems import find, place
+
+    found = place(find(document), document, text, name)
     return Report(count, tuple(found))
