@@ -25,6 +25,12 @@ from leerlab_cli.cli import app
 WriteDataset = Callable[..., Path]
 """The type of conftest's `write_dataset` fixture."""
 
+REPOSITORY = Path(__file__).resolve().parent.parent
+"""The repository's root folder, wherever a test file sits below tests/."""
+
+TEST_DATA = REPOSITORY / "tests" / "data"
+"""Fixed test inputs (texts copied from the source)."""
+
 SCRIPT = Path(sys.executable).with_name("leerlab")
 """The installed console script."""
 
@@ -64,6 +70,50 @@ HOSTILE = (
     "~~strike~~ $x^2$",
     'quote " and comma, semicolon; end',
 )
+
+
+# --- The two languages ---------------------------------------------------------------
+
+ENGLISH_WORDS = (
+    "Usage",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Show this message and exit.",
+    "No such option",
+    "Missing argument",
+    "Invalid value",
+    "Try",
+    "for help",
+    "Examples",
+    "default",
+    "required",
+)
+"""The framework's English words (and ours around them), never in the Dutch interface."""
+
+DUTCH_WORDS = (
+    "Gebruik",
+    "Opties",
+    "Opdrachten",
+    "Argumenten",
+    "Toon deze hulptekst",
+    "Onbekende optie",
+    "Ontbrekend argument",
+    "Ongeldige waarde",
+    "Probeer",
+    "voor hulp",
+    "Voorbeelden",
+    "standaard",
+    "verplicht",
+)
+"""Their Dutch translations, never in the English interface."""
+
+FOREIGN = {"nl": ENGLISH_WORDS, "en": DUTCH_WORDS}
+
+
+def foreign_words(text: str, language: str) -> list[str]:
+    """The words of the other language found in `text`, as whole words."""
+    return [word for word in FOREIGN[language] if re.search(rf"\b{re.escape(word)}\b", text)]
 
 
 # --- Small datasets -----------------------------------------------------------------------

@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import exported, stdout_of
+from helpers import REPOSITORY, exported, stdout_of
 from leerlab_cli.core.models import Leerlab, Profiel
 from leerlab_cli.files.dataset import check, load
 
-SOURCE = (
-    Path(__file__).resolve().parents[2] / "shared" / "source" / "digizine-2021-samen-op-weg.txt"
-)
+# The source text is kept next to the repository, in the shared folder.
+SOURCE = REPOSITORY.parent / "shared" / "source" / "digizine-2021-samen-op-weg.txt"
 
 
 @pytest.fixture

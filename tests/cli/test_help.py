@@ -11,44 +11,9 @@ import typer.main
 from typer.core import TyperCommand, TyperGroup, TyperOption
 from typer.testing import CliRunner
 
-from helpers import SCRIPT, shell_environment
+from helpers import SCRIPT, foreign_words, shell_environment
 from leerlab_cli.cli import COMMANDS, app
 
-ENGLISH_WORDS = (
-    "Usage",
-    "Options",
-    "Commands",
-    "Arguments",
-    "Show this message and exit.",
-    "No such option",
-    "Missing argument",
-    "Invalid value",
-    "Try",
-    "for help",
-    "Examples",
-    "default",
-    "required",
-)
-"""The framework's English words (and ours around them), never in the Dutch interface."""
-
-DUTCH_WORDS = (
-    "Gebruik",
-    "Opties",
-    "Opdrachten",
-    "Argumenten",
-    "Toon deze hulptekst",
-    "Onbekende optie",
-    "Ontbrekend argument",
-    "Ongeldige waarde",
-    "Probeer",
-    "voor hulp",
-    "Voorbeelden",
-    "standaard",
-    "verplicht",
-)
-"""Their Dutch translations, never in the English interface."""
-
-FOREIGN = {"nl": ENGLISH_WORDS, "en": DUTCH_WORDS}
 HELPS = [[], *([name] for name in COMMANDS)]
 """The app's help and each command's."""
 
@@ -59,11 +24,6 @@ def help_text(runner: CliRunner, args: list[str], language: str, columns: int = 
     result = runner.invoke(app, [*args, "--help"], env=env)
     assert result.exit_code == 0, result.output
     return result.stdout
-
-
-def foreign_words(text: str, language: str) -> list[str]:
-    """The words of the other language found in `text`, as whole words."""
-    return [word for word in FOREIGN[language] if re.search(rf"\b{re.escape(word)}\b", text)]
 
 
 def orphans(text: str) -> list[str]:

@@ -29,7 +29,7 @@ from leerlab_cli.cli import app
 from leerlab_cli.core.text import printable
 
 COMMANDS = app_commands()
-# `diff` reads two files it is given, not the dataset in use: tests/test_diff.py has its own.
+# `diff` reads two files it is given, not the dataset in use: tests/cli/diff/ has its own.
 WITH_FORMATS = [pair for pair in commands_with_formats() if pair[0].name != "diff"]
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 # The commands that print the text of leerlabs; the others print counts, slugs or a schema.

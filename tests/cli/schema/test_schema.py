@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import tomllib
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,14 +12,13 @@ from jsonschema import Draft202012Validator
 from pydantic_core import ValidationError
 from typer.testing import CliRunner
 
-from helpers import META, make_lab
+from helpers import META, REPOSITORY, make_lab
 from leerlab_cli.cli import app
 from leerlab_cli.core.models import validate_dataset
 from leerlab_cli.core.schema import DIALECT, dataset_schema
 
-REPO = Path(__file__).resolve().parents[1]
-COMMITTED = REPO / "schema" / "leerlabs.schema.json"
-SHIPPED_DATA = REPO / "data" / "leerlabs.toml"
+COMMITTED = REPOSITORY / "schema" / "leerlabs.schema.json"
+SHIPPED_DATA = REPOSITORY / "data" / "leerlabs.toml"
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from helpers import Command, app_commands, make_lab, shell_environment
 from leerlab_cli.cli import app
 
 COMMANDS = app_commands()
-# `diff` reads the two files it is given (tests/test_diff.py), not the dataset in use.
+# `diff` reads the two files it is given (tests/cli/diff/test_diff.py), not the dataset in use.
 DATA_COMMANDS = [command for name, command in COMMANDS.items() if name not in ("schema", "diff")]
 INTERNAL_ERROR = (
     "error: internal error ({kind}): this is a bug in leerlab; "

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SCRIPT, shell_environment
-
-REPO = Path(__file__).resolve().parents[1]
+from helpers import REPOSITORY, SCRIPT, shell_environment
 
 
 def run(
@@ -31,6 +29,10 @@ def run(
     )
 
 
+# On one xdist worker, so that the module-scoped install below is built once per run.
+pytestmark = pytest.mark.xdist_group("fresh_install")
+
+
 @pytest.fixture(scope="module")
 def fresh_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new virtual environment with a plain, non-editable `pip install` of a copy of the repo."""
@@ -38,10 +40,10 @@ def fresh_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = root / "source"
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
-        shutil.copy2(REPO / name, source / name)
+        shutil.copy2(REPOSITORY / name, source / name)
     for folder in ("src", "data"):
         shutil.copytree(
-            REPO / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__")
+            REPOSITORY / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
     environment = root / "venv"
     venv.create(environment, with_pip=True)

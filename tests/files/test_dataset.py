@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import UNSAFE, make_lab
+from helpers import TEST_DATA, UNSAFE, make_lab
 from leerlab_cli.core.choice import DatasetChoice, DatasetSource
 from leerlab_cli.core.errors import DatasetError
 from leerlab_cli.core.models import MboLeerweg, RouteKind, RouteStatus, SchoolType, Undetermined
@@ -17,7 +17,7 @@ from leerlab_cli.files import dataset
 from leerlab_cli.formats.messages import error_lines
 from leerlab_cli.formats.problems import problem_message
 
-SOURCE_CONTACTS = Path(__file__).with_name("data") / "source-contacts.txt"
+SOURCE_CONTACTS = TEST_DATA / "source-contacts.txt"
 """The source's contact paragraphs, with a note on where they come from."""
 
 

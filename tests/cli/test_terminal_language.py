@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SCRIPT, shell_environment
-from test_help import foreign_words
+from helpers import SCRIPT, foreign_words, shell_environment
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 

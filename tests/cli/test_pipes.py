@@ -14,7 +14,7 @@ import pytest
 from helpers import FORMATS, SCRIPT, commands_with_formats, shell_environment
 from leerlab_cli.formats.csv_format import PLAIN_CSV_COLUMNS
 
-# `diff` reads two files it is given, not the dataset in use: tests/test_diff.py has its own.
+# `diff` reads two files it is given, not the dataset in use: tests/cli/diff/ has its own.
 WITH_FORMATS = [pair for pair in commands_with_formats() if pair[0].name != "diff"]
 LEERLAB = [sys.executable, "-m", "leerlab_cli"]
 
