@@ -66,6 +66,27 @@ HOSTILE = (
 )
 
 
+MARKER = "MARKER"
+"""The file that a value of `SHELL_ATTACKS` creates in the working directory, once run."""
+
+SHELL_ATTACKS = (
+    "x\\",
+    f" <(touch {MARKER}) ",
+    "z\\",
+    f"$(touch {MARKER})",
+    f"`touch {MARKER}`",
+    f";touch {MARKER};",
+    f"'; touch {MARKER}; '",
+    f'"; touch {MARKER}; "',
+    f'\\"; touch {MARKER}; \\"',
+    f"))' ; touch {MARKER} ; '((",
+    f"a:b\\:$(touch {MARKER})",
+    f"two\nlines $(touch {MARKER})",
+    f"tab\t$(touch {MARKER})",
+    "*",
+)
+"""Values that quote, escape, substitute or end a command: a shell that runs one creates MARKER."""
+
 # --- Small datasets -----------------------------------------------------------------------
 
 META: dict[str, Any] = {
