@@ -116,6 +116,27 @@ def foreign_words(text: str, language: str) -> list[str]:
     return [word for word in FOREIGN[language] if re.search(rf"\b{re.escape(word)}\b", text)]
 
 
+MARKER = "MARKER"
+"""The file that a value of `SHELL_ATTACKS` creates in the working directory, once run."""
+
+SHELL_ATTACKS = (
+    "x\\",
+    f" <(touch {MARKER}) ",
+    "z\\",
+    f"$(touch {MARKER})",
+    f"`touch {MARKER}`",
+    f";touch {MARKER};",
+    f"'; touch {MARKER}; '",
+    f'"; touch {MARKER}; "',
+    f'\\"; touch {MARKER}; \\"',
+    f"))' ; touch {MARKER} ; '((",
+    f"a:b\\:$(touch {MARKER})",
+    f"two\nlines $(touch {MARKER})",
+    f"tab\t$(touch {MARKER})",
+    "*",
+)
+"""Values that quote, escape, substitute or end a command: a shell that runs one creates MARKER."""
+
 # --- Small datasets -----------------------------------------------------------------------
 
 META: dict[str, Any] = {

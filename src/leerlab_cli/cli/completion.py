@@ -27,20 +27,78 @@ from leerlab_cli.files import dataset
 
 COMPLETE_VAR = "_LEERLAB_COMPLETE"
 """Set by the shell's completion script to ask for suggestions (``complete_bash``, ...)."""
+
+HELP_LENGTH = 40
+"""The most characters of help shown beside a suggestion (zsh, fish)."""
+
 # Characters that need no backslash on a bash command line.
 _BASH_PLAIN = re.compile(r"[\w@%+,./-]")
+# A value that no shell reads as anything but itself: all a shell we do not know may get.
+_PLAIN_WORD = re.compile(r"[\w./+-]+")
+# What help keeps: letters, digits, spaces and punctuation that means nothing to
+# typer's quoting, rich's markup or zsh inside double quotes.
+_HELP_DROPPED = re.compile(r"[^\w ,.;:!?&()/+%#=*~<>|@-]+")
+
+
+def offered_to(shell: str | None, suggestions: list[Suggestion]) -> list[Suggestion]:
+    """The suggestions as `shell` reads them back, each exactly; one it cannot read is left out.
+
+    Completion offers a value, it never runs one. A value with a line break or another
+    character that is not printable is left out for every shell; the rest is escaped
+    for the shell that will read it (``bash``, ``zsh``, ``fish``). A shell not known
+    here gets only the values that need no quoting at all.
+    """
+    offered: list[Suggestion] = []
+    for value, help_text in suggestions:
+        word = _word_for(shell, value)
+        if word is not None:
+            offered.append((word, _help_for(help_text)))
+    return offered
+
+
+def _word_for(shell: str | None, value: str) -> str | None:
+    if not value or not value.isprintable():
+        # bash and fish read one value a line, and zsh joins the lines with spaces: a
+        # line break cannot be passed on, and a control character has no place on a line.
+        return None
+    if shell == "bash":
+        # Bash puts the value on the command line exactly as given: "Zorg en Welzijn"
+        # must become Zorg\ en\ Welzijn. It never evaluates the value itself.
+        return "".join(char if _BASH_PLAIN.match(char) else f"\\{char}" for char in value)
+    if shell == "zsh":
+        return _zsh_word(value)
+    if shell == "fish":
+        # fish reads each line of output as one value (a tab starts its help) and
+        # quotes what it inserts itself.
+        return value
+    return value if _PLAIN_WORD.fullmatch(value) else None
+
+
+def _zsh_word(value: str) -> str | None:
+    # typer writes `_arguments '*: :(("VALUE":"HELP" ...))'` for zsh's `eval $(...)`,
+    # escaping ", ', $, ` and : but not the backslash. zsh splits that output at
+    # whitespace, and _arguments evaluates the part inside (( )) once more, with each
+    # VALUE in double quotes, then takes a backslash as quoting the next character.
+    # A backslash must therefore reach zsh as four. A quote cannot be passed on
+    # exactly (typer's '' and "" only drop it), nor can a run of spaces.
+    if '"' in value or "'" in value or "  " in value:
+        return None
+    return value.replace("\\", "\\" * 4)
+
+
+def _help_for(help_text: str) -> str:
+    # Help is shown, never inserted: keep what reads the same after typer's quoting,
+    # rich's markup and zsh's double quotes, on one short line that rich won't wrap.
+    words = _HELP_DROPPED.sub(" ", help_text).split()
+    kept = " ".join(words)
+    return kept if len(kept) <= HELP_LENGTH else kept[: HELP_LENGTH - 1].rstrip() + "…"
 
 
 def _for_the_shell(suggestions: list[Suggestion]) -> list[Suggestion]:
-    # Bash puts a suggestion on the command line exactly as given, while zsh and fish
-    # quote it themselves; so for bash "Zorg en Welzijn" must become Zorg\ en\ Welzijn.
-    if not os.environ.get(COMPLETE_VAR, "").endswith("_bash"):
-        return suggestions
-    return [(_bash_escape(value), help_text) for value, help_text in suggestions]
-
-
-def _bash_escape(value: str) -> str:
-    return "".join(char if _BASH_PLAIN.match(char) else f"\\{char}" for char in value)
+    # The completion script names the shell: complete_bash, complete_zsh, complete_fish.
+    instruction = os.environ.get(COMPLETE_VAR, "")
+    shell = instruction.removeprefix("complete_") if instruction.startswith("complete_") else None
+    return offered_to(shell, suggestions)
 
 
 def _labs_in_use(ctx: typer.Context) -> list[Leerlab]:

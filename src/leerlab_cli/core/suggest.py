@@ -19,26 +19,30 @@ def sector_suggestions(labs: Sequence[Leerlab]) -> list[Suggestion]:
     """Every sector, then every specialisation, once each, in the dataset's order."""
     sectors = _unique(sector for lab in labs for sector in lab.sectors)
     specialisations = _unique(name for lab in labs for name in lab.specialisations)
+    known = set(sectors)
     return [(name, "sector") for name in sectors] + [
-        (name, "specialisation") for name in specialisations if name not in sectors
+        (name, "specialisation") for name in specialisations if name not in known
     ]
 
 
-def province_suggestions(labs: Sequence[Leerlab]) -> list[Suggestion]:
+def province_suggestions(labs: Iterable[Leerlab]) -> list[Suggestion]:
     """Every province once, with the slugs of its leerlabs as help."""
-    return [
-        (province, ", ".join(lab.slug for lab in labs if province in lab.provinces))
-        for province in _unique(province for lab in labs for province in lab.provinces)
-    ]
+    return _with_slugs((lab.slug, lab.provinces) for lab in labs)
 
 
-def kind_suggestions(labs: Sequence[Leerlab]) -> list[Suggestion]:
+def kind_suggestions(labs: Iterable[Leerlab]) -> list[Suggestion]:
     """Every kind of route the leerlabs work on, once, with the slugs of its leerlabs as help."""
-    kinds = _unique(kind for lab in labs for kind in lab.route_kinds)
-    return [
-        (str(kind), ", ".join(lab.slug for lab in labs if kind in lab.route_kinds))
-        for kind in kinds
-    ]
+    return _with_slugs((lab.slug, [str(kind) for kind in lab.route_kinds]) for lab in labs)
+
+
+def _with_slugs(values_of_labs: Iterable[tuple[str, Iterable[str]]]) -> list[Suggestion]:
+    # One pass over the labs, whatever their number: each value collects its slugs,
+    # in the order the values first appear (a lab naming a value twice counts once).
+    slugs_of: dict[str, dict[str, None]] = {}
+    for slug, values in values_of_labs:
+        for value in values:
+            slugs_of.setdefault(value, {})[slug] = None
+    return [(value, ", ".join(slugs)) for value, slugs in slugs_of.items()]
 
 
 def profiel_suggestions() -> list[Suggestion]:
