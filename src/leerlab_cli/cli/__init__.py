@@ -30,9 +30,9 @@ from leerlab_cli.cli.options import DataOption
 from leerlab_cli.cli.terminal import (
     StdoutError,
     error,
+    ignore_unusable_width,
     restore_stdout,
     silence_stdout,
-    usage_error_box,
     use_complete_stdout,
     use_utf8,
     write,
@@ -190,6 +190,7 @@ class LeerlabGroup(TyperGroup):
         command, so signals held once the output was complete stay held.
         """
         use_utf8()
+        ignore_unusable_width(os.environ)
         try:
             language = setup_language()
         except LanguageError as problem:
@@ -218,10 +219,13 @@ class LeerlabGroup(TyperGroup):
         sys.exit(result if isinstance(result, int) else 0)
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
-        """Parse the global options; with none at all, show the help (exit 2, as click)."""
+        """Parse the global options; with none at all, show the help.
+
+        `leerlab` alone asks what the tool can do: the help on stdout, exit 0.
+        """
         if not args and not ctx.resilient_parsing:
             write(ctx.get_help() + "\n")
-            raise typer.Exit(_USAGE_ERROR)
+            raise typer.Exit(0)
         with _translated_errors():
             return super().parse_args(ctx, args)
 
@@ -300,21 +304,9 @@ def _translated_errors() -> Iterator[None]:
 
 
 def _report_usage_error(problem: typer.TyperException) -> None:
-    # A person at a terminal gets the usage line, a hint at --help and the message
-    # in a box; a log or a program one line, as every other error. Usage errors
-    # echo what the user typed, so control characters are escaped (bidi included).
-    message = printable(usage_message(problem), keep_lines=True)
-    ctx = getattr(problem, "ctx", None)
-    if not sys.stderr.isatty():
-        error(message)
-        return
-    usage = hint = None
-    if ctx is not None:
-        usage = ctx.get_usage()
-        hint = _("Try '{command} {option}' for help.").format(
-            command=ctx.command_path, option=ctx.help_option_names[0]
-        )
-    usage_error_box(usage, hint, message)
+    # One line, on a terminal as in a pipe, as every other error. Usage errors echo
+    # what the user typed, so control characters are escaped (bidi included).
+    error(printable(usage_message(problem), keep_lines=True))
 
 
 def usage_message(problem: typer.TyperException) -> str:

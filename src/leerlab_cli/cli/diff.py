@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from leerlab_cli.cli.options import choice_of
+from leerlab_cli.cli.options import choice_of, path_named
 from leerlab_cli.cli.terminal import report, write
 from leerlab_cli.core.errors import DatasetError
 from leerlab_cli.files import dataset
@@ -32,10 +32,16 @@ class DiffFormat(StrEnum):
 
 def diff_datasets(
     old: Annotated[
-        Path, typer.Argument(help=N_("The older edition."), metavar="OLD", show_default=False)
+        Path,
+        typer.Argument(
+            help=N_("The older edition."), metavar="OLD", show_default=False, parser=path_named
+        ),
     ],
     new: Annotated[
-        Path, typer.Argument(help=N_("The newer edition."), metavar="NEW", show_default=False)
+        Path,
+        typer.Argument(
+            help=N_("The newer edition."), metavar="NEW", show_default=False, parser=path_named
+        ),
     ],
     output_format: Annotated[
         DiffFormat,

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
@@ -79,6 +80,13 @@ def _not_empty(value: str | None) -> str | None:
     if value == "":
         raise typer.BadParameter(_("an empty path names no file"))
     return value
+
+
+def path_named(value: str) -> Path:
+    """A path argument: an empty one is a usage error, not the current folder."""
+    if value == "":
+        raise typer.BadParameter(_("an empty path names no file"))
+    return Path(value)
 
 
 DataOption = Annotated[

@@ -17,7 +17,7 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from typing import TYPE_CHECKING, TextIO
 
 from leerlab_cli.core.text import printable
@@ -53,37 +53,39 @@ def render(renderable: RenderableType) -> None:
     """Print a rich renderable to stdout, with markup, emoji and highlighting off."""
     from rich.console import Console
 
-    console = Console(markup=False, emoji=False, highlight=False, width=_width_if_unusable())
+    console = Console(markup=False, emoji=False, highlight=False, width=_terminal_width())
     console.print(renderable)
     sys.stdout.flush()
 
 
-def _width_if_unusable() -> int | None:
-    # rich takes COLUMNS=0 for a width of nothing and prints nothing at all; a width
-    # that is not a positive number is taken as unset (the terminal's own, else 80).
-    columns = os.environ.get("COLUMNS")
-    if columns is None or (columns.isdigit() and int(columns) > 0):
+MAX_COLUMNS = 1000
+"""The widest terminal taken at its word; a wider $COLUMNS is a mistake, not a width."""
+
+
+def ignore_unusable_width(environ: MutableMapping[str, str]) -> None:
+    """Take a $COLUMNS that is not a usable width (0, negative, text, absurd) as unset.
+
+    rich and typer read $COLUMNS themselves: 0 would make the help empty, a huge
+    number would pad every line (or overflow), so such a value is removed for this
+    process and the terminal's own width is used, else 80.
+    """
+    columns = environ.get("COLUMNS")
+    if columns is None:
+        return
+    if not (columns.isascii() and columns.isdigit() and 0 < int(columns) <= MAX_COLUMNS):
+        del environ["COLUMNS"]
+
+
+def _terminal_width() -> int | None:
+    # A terminal that reports no size (a new pseudo-terminal) is 0 columns wide; rich
+    # would then print nothing at all.
+    if "COLUMNS" in os.environ:
         return None
     try:
         width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
     except (AttributeError, OSError, ValueError):
-        return 80
-    # A terminal that reports no size (a new pseudo-terminal) is 0 columns wide.
-    return width or 80
-
-
-def usage_error_box(usage: str | None, hint: str | None, message: str) -> None:
-    """A usage error for a person: the usage line, a hint at --help, the message in a box."""
-    from rich.console import Console
-    from rich.panel import Panel
-    from rich.text import Text
-
-    console = Console(stderr=True, markup=False, emoji=False, highlight=False)
-    if usage is not None:
-        console.print(Text(usage, style="bold"))
-    if hint is not None:
-        console.print(Text(hint, style="dim"))
-    console.print(Panel(Text(message), border_style="red", title=_("Error"), title_align="left"))
+        return None
+    return None if width else 80
 
 
 class _CompleteWriter(io.RawIOBase):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from leerlab_cli.cli.dataset_choice import dataset_in_use
-from leerlab_cli.cli.options import DataOption, choice_of
+from leerlab_cli.cli.options import DataOption, choice_of, path_named
 from leerlab_cli.cli.terminal import report, write
 from leerlab_cli.core.errors import DatasetError, InvalidDataset
 from leerlab_cli.core.text import printable, shown_path
@@ -44,6 +44,7 @@ def validate_dataset(
             help=N_("Dataset files (default: the dataset in use)."),
             metavar=N_("FILE..."),
             show_default=False,
+            parser=path_named,
         ),
     ] = None,
     output_format: Annotated[

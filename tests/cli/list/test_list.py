@@ -29,9 +29,10 @@ def test_version(runner: CliRunner) -> None:
 
 def test_no_command_shows_help(runner: CliRunner) -> None:
     result = runner.invoke(app, [])
-    assert result.exit_code == 2, result.output  # click's exit code for a missing command
-    assert "list" in result.output
-    assert "show" in result.output
+    assert result.exit_code == 0, result.output  # asking for nothing is asking for help
+    assert "list" in result.stdout
+    assert "show" in result.stdout
+    assert result.stderr == ""
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
