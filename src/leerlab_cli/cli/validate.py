@@ -17,7 +17,7 @@ from leerlab_cli.core.rules import Severity
 from leerlab_cli.core.text import printable, shown_path
 from leerlab_cli.files import dataset
 from leerlab_cli.formats import problems as worded
-from leerlab_cli.i18n import N_, in_english
+from leerlab_cli.i18n import N_
 
 HELP = N_(
     "Check datasets: every problem at its line, with the fix.\n\n"
@@ -78,9 +78,9 @@ def validate_dataset(
     errors = sum(problem.severity is Severity.error for problem in found)
     warnings = len(found) - errors
     if output_format is ValidateFormat.json:
-        # For programs: the messages and hints in English, whatever the interface language.
-        with in_english():
-            write(worded.json_report(found))
+        # For programs, but `message` and `hint` are read by a person: they are in the
+        # interface language; the keys, `severity` and `code` are the same in every one.
+        write(worded.json_report(found))
     elif output_format is ValidateFormat.github:
         write(worded.github_report(found))
     else:
