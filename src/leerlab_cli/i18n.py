@@ -138,15 +138,3 @@ def framework_language(language: str) -> Iterator[None]:
             del os.environ["LANGUAGE"]
         else:
             os.environ["LANGUAGE"] = previous
-
-
-@contextmanager
-def in_english() -> Iterator[None]:
-    """Word what runs inside in English: output for programs never depends on the language."""
-    global _active
-    previous = _active
-    _active = stdlib_gettext.NullTranslations()
-    try:
-        yield
-    finally:
-        _active = previous

@@ -67,7 +67,7 @@ USAGE_ERRORS = [
     (
         ["list", "--sectr", "zorg"],
         "error: No such option '--sectr'. Did you mean '--sector'?\n",
-        "fout: Onbekende optie '--sectr'. Bedoelde u '--sector'?\n",
+        "fout: Onbekende optie '--sectr'. Bedoel je '--sector'?\n",
     ),
     (
         ["show"],
@@ -82,7 +82,7 @@ USAGE_ERRORS = [
     (
         ["lijst"],
         "error: No such command 'lijst'. Did you mean 'list'?\n",
-        "fout: Onbekende opdracht 'lijst'. Bedoelde u 'list'?\n",
+        "fout: Onbekende opdracht 'lijst'. Bedoel je 'list'?\n",
     ),
 ]
 

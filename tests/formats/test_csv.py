@@ -69,7 +69,7 @@ def test_csv_of_the_shipped_dataset(runner: CliRunner, shipped: Path) -> None:
     }
     assert list(rows) == [lab.slug for lab in load(shipped).leerlab]
     brabant = rows["noord-brabant"]
-    assert brabant["works_on"] == "nader te bepalen"
+    assert brabant["works_on"] == "to be decided"
     assert brabant["design"] == ""
     assert brabant["schools"] == (
         "Walewyc-mavo (vo), Waalwijk; Campus 013 (vo), Tilburg; ROC Tilburg (mbo), Tilburg"
@@ -91,7 +91,7 @@ def test_csv_of_the_shipped_dataset(runner: CliRunner, shipped: Path) -> None:
     assert rows["ottoland"]["routes"] == "bb → 2 BBL: running, since 2019"
     assert rows["ottoland"]["specialisations"] == "Melkveehouderij; Groen, Grond & Infra; Hovenier"
     assert rows["oost"]["schools"] == (
-        "Landstede Groep (vo and mbo), Zwolle: verschillende vo scholen en mbo"
+        "Landstede Groep (vo, mbo), Zwolle: verschillende vo scholen en mbo"
     )
     assert rows["oost"]["routes"] == "bb → 2: running; leerweg not given → 3/4: possibly later"
     assert rows["apeldoorn"]["route_kinds"] == "verkorte route; doorlopende leerlijn"
@@ -131,7 +131,7 @@ def test_csv_writes_every_fact(runner: CliRunner, write_dataset: WriteDataset) -
         "name": "Leerlab Test",
         "place": "Teststad",
         "provinces": '["Utrecht"]',
-        "schools": '["Testcollege (vo en mbo): twee locaties", "ROC Test (mbo)"]',
+        "schools": '["Testcollege (vo, mbo): twee locaties", "ROC Test (mbo)"]',
         "schools_note": "en anderen",
         "sectors": '["Zorg en Welzijn"]',
         "specialisations": '["Verpleging", "Kraamzorg"]',

@@ -125,7 +125,7 @@ def assert_markdown_matches(text: str, labs: list[Leerlab], title: str) -> None:
                 lab.name,
                 sector_summary(lab, wording),
                 route_summary(lab, wording),
-                statement_text(lab.phase, wording.not_given),
+                statement_text(lab.phase, wording.not_given, wording.undetermined),
             )
         ]
         for lab in labs
@@ -218,8 +218,8 @@ def test_markdown_sections_follow_the_digizine(runner: CliRunner, shipped: Path)
     ):
         assert any(item.startswith(label) for item in items), label
     # Left open and not given are different facts, and both stay visible: the
-    # source's "nader te bepalen" as it is, our "not given" in the interface language.
-    assert "Working on: nader te bepalen" in items
+    # source's "nader te bepalen" ("to be decided"), and "not given", both in the language.
+    assert "Working on: to be decided" in items
     assert "Design of the route: not given" in items
     links = [token.attrs["href"] for token in walk(tokens) if token.type == "link_open"]
     assert links == ["mailto:mdbak@roctilburg.nl"]

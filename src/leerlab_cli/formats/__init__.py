@@ -10,7 +10,7 @@ how a route, a sector, a school or a statement reads.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from leerlab_cli.core.models import (
@@ -44,10 +44,14 @@ class Wording:
     """A scheduled route with its start: ``start {start}``."""
     status_starting: str
     """Another route with its start: ``{status}, start {start}``."""
-    and_word: str
-    """The word before the last item of a list: ``en``."""
-    leerweg_not_given: str = "leerweg niet vermeld"
+    undetermined: str
+    """A fact the source leaves open: ``nader te bepalen`` (``to be decided`` in English)."""
+    leerweg_not_given: str
     """A route whose vmbo leerweg the source does not state: ``leerweg niet vermeld``."""
+
+
+UNDETERMINED_CODE = "nader te bepalen"
+"""A fact left open in output for programs, as JSON's contract has it (with `left_open`)."""
 
 
 FIXED_WORDING = Wording(
@@ -56,13 +60,14 @@ FIXED_WORDING = Wording(
     running_since="running, start {start}",
     starting="scheduled, start {start}",
     status_starting="{status}, start {start}",
-    and_word="en",
-    leerweg_not_given="leerweg niet vermeld",
+    undetermined=UNDETERMINED_CODE,
+    leerweg_not_given="",
 )
 """The words of the output for programs (tab-separated, plain CSV): the status codes.
 
 Output for programs must not depend on the interface language, and uses the
-dataset's codes (``running``, ``planned``); a fact not given is an empty cell.
+dataset's codes (``running``, ``planned``); a fact not given is an empty value, an
+unstated leerweg too (`` → 3/4``), and a fact left open is the code JSON has for it.
 """
 
 _STATUS_NAMES = {
@@ -81,8 +86,8 @@ def interface_wording() -> Wording:
         running_since=_("running, since {start}"),
         starting=_("start {start}"),
         status_starting=_("{status}, start {start}"),
+        undetermined=_("to be decided"),
         leerweg_not_given=leerweg_not_given(),
-        and_word=_("and"),
     )
 
 
@@ -118,7 +123,8 @@ def route_label(route: Route, wording: Wording = FIXED_WORDING) -> str:
     """A route in a few characters, such as ``kb/gl/tl → 3/4`` or ``leerweg niet vermeld → 3/4``."""
     leerwegen = "/".join(leerweg.value for leerweg in route.leerwegen) or wording.leerweg_not_given
     niveaus = "/".join(str(niveau) for niveau in route.niveaus)
-    return f"{leerwegen} → {niveaus}"
+    # For programs an unstated leerweg is an empty value: ``→ 3/4``.
+    return f"{leerwegen} → {niveaus}".lstrip()
 
 
 def route_summaries(lab: Leerlab, wording: Wording) -> list[str]:
@@ -137,30 +143,32 @@ def route_summary(lab: Leerlab, wording: Wording) -> str:
 
 
 def sector_summary(lab: Leerlab, wording: Wording) -> str:
-    """The sector(s) with their specialisations, or the source's note where none is named."""
+    """The sector(s) with their specialisations, or the source's note where none is named.
+
+    The data's lists are joined with ``, ``, in every language: leerlab's own
+    words (``en``, ``and``) never go inside the data.
+    """
     if not lab.sectors:
         return lab.sector_note or ""
-    sectors = sentence_join(lab.sectors, wording)
+    sectors = ", ".join(lab.sectors)
     if lab.specialisations:
-        return f"{sectors} ({sentence_join(lab.specialisations, wording)})"
+        return f"{sectors} ({', '.join(lab.specialisations)})"
     return sectors
 
 
-def sentence_join(items: Sequence[str], wording: Wording) -> str:
-    """Items as a sentence lists them: ``a, b en c`` (``a, b and c`` in English)."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {wording.and_word} {items[-1]}"
+def statement_text(
+    value: str | Undetermined | None, missing: str, undetermined: str = UNDETERMINED_CODE
+) -> str:
+    """A statement: its text, `undetermined` for a fact left open, or `missing` if not given.
 
-
-def statement_text(value: str | Undetermined | None, missing: str) -> str:
-    """A statement as people read it: its text, ``nader te bepalen``, or `missing` if not given.
-
-    ``nader te bepalen`` is the source's own words, never translated.
+    Output for people passes the interface language's words for a fact left open
+    (``to be decided``, ``nader te bepalen``); output for programs keeps the code.
     """
     if value is None:
         return missing
-    return str(value)
+    if isinstance(value, Undetermined):
+        return undetermined
+    return value
 
 
 def school_statement_line(statement: SchoolStatement) -> str:
@@ -170,14 +178,14 @@ def school_statement_line(statement: SchoolStatement) -> str:
 
 def target_group_lines(lab: Leerlab, wording: Wording) -> list[str]:
     """The target group, then one line per school where the source gives one per school."""
-    lines = [statement_text(lab.target_group, wording.not_given)]
+    lines = [statement_text(lab.target_group, wording.not_given, wording.undetermined)]
     lines.extend(school_statement_line(statement) for statement in lab.target_group_per_school)
     return lines
 
 
 def school_line(school: School, wording: Wording) -> str:
     """A school as the source names it, with its place: ``Aventus (mbo), Apeldoorn``."""
-    types = f" {wording.and_word} ".join(kind.value for kind in school.types)
+    types = ", ".join(kind.value for kind in school.types)
     line = f"{school.name} ({types})"
     if school.place:
         line = f"{line}, {school.place}"
@@ -255,15 +263,15 @@ def lab_facts(lab: Leerlab, wording: Wording) -> list[tuple[str, list[str]]]:
         # Beside the source's own sector words: the official profiel they name.
         facts.append(("profielen", [", ".join(profiel_line(p) for p in lab.profielen)]))
     facts += [
-        ("phase", [statement_text(lab.phase, not_given)]),
+        ("phase", [statement_text(lab.phase, not_given, wording.undetermined)]),
         ("route_text", [lab.route_text or not_given]),
         ("routes", [route_line(route, wording) for route in lab.routes] or [not_given]),
     ]
     if lab.route_kinds:
         facts.append(("route_kinds", [", ".join(kind.value for kind in lab.route_kinds)]))
     facts += [
-        ("works_on", [statement_text(lab.works_on, not_given)]),
-        ("design", [statement_text(lab.design, not_given)]),
+        ("works_on", [statement_text(lab.works_on, not_given, wording.undetermined)]),
+        ("design", [statement_text(lab.design, not_given, wording.undetermined)]),
         ("target_group", target_group_lines(lab, wording)),
     ]
     return facts

@@ -74,8 +74,11 @@ def overview_row(lab: Leerlab, wording: Wording) -> OverviewRow:
         lab.slug,
         lab.name,
         sector_summary(lab, wording),
-        [f"{route_label(route)} ({wording.statuses[route.status]})" for route in lab.routes],
-        statement_text(lab.phase, wording.not_given),
+        [
+            f"{route_label(route, wording)} ({wording.statuses[route.status]})"
+            for route in lab.routes
+        ],
+        statement_text(lab.phase, wording.not_given, wording.undetermined),
     )
 
 

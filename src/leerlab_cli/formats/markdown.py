@@ -112,7 +112,7 @@ def overview_table(labs: Sequence[Leerlab]) -> str:
                 lab.name,
                 sector_summary(lab, wording),
                 route_summary(lab, wording),
-                statement_text(lab.phase, wording.not_given),
+                statement_text(lab.phase, wording.not_given, wording.undetermined),
             )
         )
         + " |"

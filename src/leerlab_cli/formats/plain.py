@@ -32,7 +32,7 @@ def list_row(lab: Leerlab, wording: Wording) -> tuple[str, ...]:
         lab.name,
         sector_summary(lab, wording),
         route_summary(lab, wording),
-        statement_text(lab.phase, wording.not_given),
+        statement_text(lab.phase, wording.not_given, wording.undetermined),
     )
 
 

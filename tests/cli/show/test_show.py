@@ -16,7 +16,7 @@ Place: Ottoland (vmbo) en Houten (mbo)
 Province: Zuid-Holland, Utrecht
 Cooperating schools: Wellantcollege vmbo De Bossekamp (vo), Molenlanden; \
 Wellantcollege Houten (mbo), Houten
-Sector/specialisation: Groen (Melkveehouderij, Groen, Grond & Infra and Hovenier)
+Sector/specialisation: Groen (Melkveehouderij, Groen, Grond & Infra, Hovenier)
 vmbo profiel: Groen
 Phase: leerlingen volgen de route sinds 2019
 Route: van vmbo basis naar mbo niveau 2 BBL (Beroeps Begeleidende Leerweg)
@@ -37,7 +37,7 @@ Plaats: Ottoland (vmbo) en Houten (mbo)
 Provincie: Zuid-Holland, Utrecht
 Samenwerkende scholen: Wellantcollege vmbo De Bossekamp (vo), Molenlanden; \
 Wellantcollege Houten (mbo), Houten
-Sector/opleidingsrichting: Groen (Melkveehouderij, Groen, Grond & Infra en Hovenier)
+Sector/opleidingsrichting: Groen (Melkveehouderij, Groen, Grond & Infra, Hovenier)
 vmbo-profiel: Groen
 Fase: leerlingen volgen de route sinds 2019
 Route: van vmbo basis naar mbo niveau 2 BBL (Beroeps Begeleidende Leerweg)
@@ -68,11 +68,11 @@ def test_show_keeps_undetermined_apart_from_not_given(runner: CliRunner) -> None
     result = runner.invoke(app, ["show", "noord-brabant"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    # "nader te bepalen" is the source's own words, never translated; "not given" is ours.
-    assert "Working on: nader te bepalen" in lines
+    # A fact left open reads "to be decided" in English ("nader te bepalen" in Dutch).
+    assert "Working on: to be decided" in lines
     assert "Design of the route: not given" in lines
     assert (
-        "Target group: nader te bepalen; Walewyc-mavo: leerlingen met LO2 als examenvak; "
+        "Target group: to be decided; Walewyc-mavo: leerlingen met LO2 als examenvak; "
         "Campus 013: leerlingen met het keuzevak Sport en Leiderschap"
     ) in lines
     assert (
