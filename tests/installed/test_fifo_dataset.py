@@ -1,0 +1,48 @@
+"""A FIFO named as the dataset is waited for, as `cat` waits; Ctrl-C ends the wait."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from helpers import SCRIPT, shell_environment
+
+
+def test_ctrl_c_ends_the_wait_for_a_fifo_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "leerlabs.toml"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(
+        [str(SCRIPT), "--data", str(fifo), "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=shell_environment(),
+        # As in a terminal, even when the tests run as a background job.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    # Long enough for leerlab to be waiting in open(); a signal before that is covered
+    # by the start-up tests.
+    time.sleep(3)
+    assert process.poll() is None, "leerlab did not wait for a writer"
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert (stdout, stderr) == (b"", b"")
+
+
+def test_a_fifo_with_a_writer_is_read_to_its_end(tmp_path: Path, shipped: Path) -> None:
+    fifo = tmp_path / "leerlabs.toml"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(
+        [str(SCRIPT), "--data", str(fifo), "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=shell_environment(),
+    )
+    with fifo.open("wb") as writer:
+        writer.write(shipped.read_bytes())
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 0, stderr
+    assert stdout.decode().splitlines()[0].startswith("apeldoorn\t")
