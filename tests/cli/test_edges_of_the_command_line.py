@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -41,4 +44,36 @@ def test_an_empty_path_argument_is_a_usage_error(
     assert result.stdout == ""
     assert result.stderr == (
         f"error: Invalid value for '{placeholder}': an empty path names no file\n"
+    )
+
+
+def test_a_failing_completion_install_is_the_users_error(runner: CliRunner, tmp_path: Path) -> None:
+    # HOME names a place where no start-up file can be written.
+    home = tmp_path / "not-a-folder"
+    home.write_text("", encoding="utf-8")
+    result = runner.invoke(
+        app, ["--install-completion", "bash"], env={"HOME": str(home), "SHELL": "/bin/bash"}
+    )
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"error: {home}: it already exists (and is not a folder)\n"
+
+
+def test_validate_checks_the_other_files_when_one_cannot_be_read(
+    runner: CliRunner, shipped: Path, tmp_path: Path
+) -> None:
+    result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path), str(shipped)])
+    assert result.exit_code == 1, result.output
+    problems = json.loads(result.stdout)
+    assert [problem["code"] for problem in problems] == ["unreadable", "route_to_entree"]
+    assert problems[0]["file"] == str(tmp_path)
+    assert problems[1]["file"] == str(shipped)
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="needs Linux's /proc")
+def test_output_into_a_folder_that_takes_no_files_says_so(runner: CliRunner) -> None:
+    # /proc/version exists, but no file can be made beside it: not "no such folder".
+    result = runner.invoke(app, ["export", "-o", "/proc/version"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "error: /proc/version: cannot write: no file can be created in this folder\n"
     )

@@ -239,7 +239,8 @@ def test_statement_accepts_text_or_undetermined_only(write_dataset: Callable[...
 def test_duplicate_slugs_are_rejected(write_dataset: Callable[..., Path]) -> None:
     path = write_dataset(make_lab(), make_lab(name="Ander"), make_lab(slug="b"))
     assert _errors(path) == (
-        f"{path}:49:8: leerlab 'testlab': slug: slug \"testlab\" is already used by leerlab #1",
+        f"{path}:49:8: leerlab 'testlab' (line 48): slug: "
+        'slug "testlab" is already used by leerlab #1',
     )
 
 

@@ -321,6 +321,13 @@ def _translated_errors() -> Iterator[None]:
         silence_stdout()
         error(cannot_write_output(problem))
         raise typer.Exit(1) from None
+    except OSError as problem:
+        # What the system refused outside leerlab's own reading and writing (typer's
+        # --install-completion writing a shell's start-up file): the user's to fix.
+        from leerlab_cli.formats.messages import system_error
+
+        error(system_error(problem))
+        raise typer.Exit(1) from None
     except Exception as bug:
         if os.environ.get(DEBUG_VAR):
             raise

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +58,8 @@ class Problem:
     values: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     number: int | None = None
     """The leerlab's number in the file, from 1, when the problem is in a leerlab."""
+    leerlab_line: int | None = None
+    """The line of the leerlab's ``[[leerlab]]`` header, when another leerlab has its slug."""
 
 
 PATTERN_CODES = {
@@ -100,29 +103,27 @@ def field_path(parts: Iterable[int | str]) -> str:
     return path
 
 
-def schema_findings(document: Mapping[str, Any]) -> tuple[list[Finding], dict[int, Leerlab]]:
-    """Everything the models refuse in `document`, and the leerlabs valid on their own.
+def schema_findings(document: Mapping[str, Any]) -> list[Finding]:
+    """Everything the models refuse in `document`.
 
-    Every field of every leerlab at once: each leerlab is validated by itself (its
-    problems and, if it has none, the `Leerlab` for the law's checks, in one pass),
-    then the rest of the file with no leerlabs.
+    Every field of every leerlab at once: each leerlab is validated by itself, then
+    the rest of the file with no leerlabs.
     """
     labs = document.get("leerlab")
     findings: list[Finding] = []
-    valid: dict[int, Leerlab] = {}
     rest = document
     if isinstance(labs, list):
         rest = {**document, "leerlab": []}
         for number, lab in enumerate(labs):
             try:
-                valid[number] = validate_leerlab(lab)
+                validate_leerlab(lab)
             except ValidationError as error:
                 findings += _from_validation_error(error, ("leerlab", number))
     try:
         validate_dataset(rest)
     except ValidationError as error:
         findings = _from_validation_error(error) + findings
-    return findings, valid
+    return findings
 
 
 def _from_validation_error(error: ValidationError, at: positions.Path = ()) -> list[Finding]:
@@ -146,9 +147,7 @@ def _finding(kind: str, path: positions.Path, value: Any, context: Mapping[str, 
     if kind == "string_pattern_mismatch":
         code = PATTERN_CODES.get(str(context.get("pattern")), kind)
         if code == "email_pattern" and isinstance(value, str):
-            stripped = value.strip()
-            fixed = re.match(EMAIL_PATTERN, stripped) and stripped != value
-            values["suggestion"] = stripped if fixed else None
+            values["suggestion"], values["fix"] = _address_in(value)
         return Finding(code, path, values)
     if kind == "enum":
         expected = re.findall(r"'([^']*)'", str(context.get("expected", "")))
@@ -163,6 +162,28 @@ def _finding(kind: str, path: positions.Path, value: Any, context: Mapping[str, 
         return Finding(kind, (*path[:-1], "status"), {"value": "scheduled"})
     values.update({key: item for key, item in context.items() if key != "pattern"})
     return Finding(kind, path, values)
+
+
+_NAMED_ADDRESS = re.compile(r"^[^<>]*<(?P<address>[^<>]*)>$")
+
+
+def _address_in(value: str) -> tuple[str | None, str | None]:
+    """The plain address a mistaken e-mail value holds, and how it was mistaken.
+
+    ``"Piet <p@x.nl>"`` (a name in angle brackets), ``"mailto:p@x.nl"`` (a link)
+    and ``"p @x.nl"`` (spaces) each hold a valid address; anything else holds none.
+    """
+    text = value.strip()
+    named = _NAMED_ADDRESS.match(text)
+    if named is not None:
+        candidate, how = named["address"].strip(), "name"
+    elif text.casefold().startswith("mailto:"):
+        candidate, how = text[len("mailto:") :].strip(), "mailto"
+    else:
+        candidate, how = "".join(text.split()), "spaces"
+    if candidate == value or not re.match(EMAIL_PATTERN, candidate):
+        return None, None
+    return candidate, how
 
 
 def _model_at(path: positions.Path) -> type[Table]:
@@ -186,24 +207,15 @@ def _suggest_member(value: Any, expected: list[str], path: positions.Path) -> An
     return None if member is None else member.value
 
 
-def warning_findings(valid_labs: Mapping[int, Leerlab], failed_labs: set[int]) -> list[Finding]:
-    """The law's warnings for each leerlab that is valid, by its number in the file."""
-    findings: list[Finding] = []
-    for number, lab in valid_labs.items():
-        if number not in failed_labs:
-            findings.extend(law_findings(lab, number))
-    return findings
-
-
 def find(document: Mapping[str, Any], *, warnings: bool = True) -> list[Finding]:
     """Every problem of a parsed dataset: schema errors, integrity errors and the law's warnings."""
-    schema, valid_labs = schema_findings(document)
-    findings = schema + integrity_findings(document)
+    findings = schema_findings(document) + integrity_findings(document)
     if warnings:
-        failed = {
-            number for finding in findings if (number := _lab_number(finding.path)) is not None
-        }
-        findings += warning_findings(valid_labs, failed)
+        # Beside the errors: a leerlab with errors gets its warnings in the same run.
+        labs = document.get("leerlab")
+        for number, lab in enumerate(labs if isinstance(labs, list) else []):
+            if isinstance(lab, dict):
+                findings += law_findings(lab, number)
     return findings
 
 
@@ -221,6 +233,10 @@ def place(
     labs = labs if isinstance(labs, list) else []
     numbers = {number for finding in findings if (number := _lab_number(finding.path)) is not None}
     index = positions.index(text, numbers) if text is not None else positions.Positions()
+    # A slug used twice does not say which leerlab is meant: the header's line does.
+    slugs = Counter(
+        lab["slug"] for lab in labs if isinstance(lab, dict) and isinstance(lab.get("slug"), str)
+    )
     problems = []
     for finding in findings:
         found = index.find(finding.path, key=finding.at_key or finding.code == "missing")
@@ -231,6 +247,10 @@ def place(
             candidate = labs[number].get("slug")
             slug = candidate if isinstance(candidate, str) and candidate else None
         rest = finding.path[2:] if number is not None else finding.path
+        header = None
+        if slug is not None and slugs[slug] > 1 and number is not None:
+            at = index.find(("leerlab", number), key=True)
+            header = at[0] if at else None
         problems.append(
             Problem(
                 file=file,
@@ -242,6 +262,7 @@ def place(
                 code=finding.code,
                 values=finding.values,
                 number=None if number is None else number + 1,
+                leerlab_line=header,
             )
         )
     # In the order of the file, as an editor lists them.

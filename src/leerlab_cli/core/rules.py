@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from leerlab_cli.core.models import Leerlab, Leerweg, RouteKind
+from leerlab_cli.core.models import Leerweg, RouteKind
 from leerlab_cli.core.places import province_of
 from leerlab_cli.core.text import fold
 
@@ -113,40 +113,55 @@ def _unknown_schools(lab: Mapping[str, Any], number: int) -> Iterator[Finding]:
             yield Finding("unknown_school", path, values)
 
 
-_LEGAL_KINDS = (RouteKind.doorlopende_leerroute, RouteKind.geintegreerde_leerroute)
+_LEGAL_KINDS = (RouteKind.doorlopende_leerroute.value, RouteKind.geintegreerde_leerroute.value)
 
 
-def law_findings(lab: Leerlab, number: int) -> list[Finding]:
-    """The warnings for `lab`, the `number`th from 0: routes its legal kind cannot be, places."""
+def _items(table: Mapping[str, Any], key: str) -> list[Any]:
+    # A list of the table as parsed, or none when it is something else (an error then).
+    value = table.get(key)
+    return value if isinstance(value, list) else []
+
+
+def law_findings(lab: Mapping[str, Any], number: int) -> list[Finding]:
+    """The warnings for the `number`th leerlab (from 0): routes its legal kind cannot be, places.
+
+    Read from the table as parsed, each value only where it has the right type, so
+    that a leerlab with errors gets its warnings in the same run.
+    """
     findings: list[Finding] = []
-    legal = [kind for kind in _LEGAL_KINDS if kind in lab.route_kinds]
-    for index, route in enumerate(lab.routes):
+    kinds = _items(lab, "route_kinds")
+    legal = [kind for kind in _LEGAL_KINDS if kind in kinds]
+    for index, route in enumerate(_items(lab, "routes")):
+        if not isinstance(route, dict):
+            continue
         path = ("leerlab", number, "routes", index)
+        niveaus = _items(route, "niveaus")
+        leerwegen = _items(route, "leerwegen")
         for kind in legal:
-            if 1 in route.niveaus:
-                values = {"kind": kind.value}
-                findings.append(Finding("route_to_entree", path, values, Severity.warning))
-        if RouteKind.geintegreerde_leerroute in legal and (
-            set(route.leerwegen) != {Leerweg.bb} or set(route.niveaus) != {2}
+            if 1 in niveaus:
+                findings.append(Finding("route_to_entree", path, {"kind": kind}, Severity.warning))
+        if RouteKind.geintegreerde_leerroute.value in legal and (
+            set(leerwegen) != {Leerweg.bb.value} or set(niveaus) != {2}
         ):
             findings.append(Finding("integrated_route_shape", path, {}, Severity.warning))
     return findings + _place_findings(lab, number)
 
 
-def _place_findings(lab: Leerlab, number: int) -> list[Finding]:
+def _place_findings(lab: Mapping[str, Any], number: int) -> list[Finding]:
     # A warning per school whose place is not in the table, or outside the lab's provinces.
     findings: list[Finding] = []
-    provinces = {fold(province) for province in lab.provinces}
-    for index, school in enumerate(lab.schools):
-        if school.place is None:
+    provinces = {
+        fold(province) for province in _items(lab, "provinces") if isinstance(province, str)
+    }
+    for index, school in enumerate(_items(lab, "schools")):
+        place = school.get("place") if isinstance(school, dict) else None
+        if not isinstance(place, str):
             continue
         path = ("leerlab", number, "schools", index, "place")
-        province = province_of(school.place)
+        province = province_of(place)
         if province is None:
-            findings.append(
-                Finding("place_unknown", path, {"value": school.place}, Severity.warning)
-            )
+            findings.append(Finding("place_unknown", path, {"value": place}, Severity.warning))
         elif fold(province) not in provinces:
-            values = {"value": school.place, "province": province}
+            values = {"value": place, "province": province}
             findings.append(Finding("place_outside_provinces", path, values, Severity.warning))
     return findings

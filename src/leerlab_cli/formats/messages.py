@@ -18,7 +18,7 @@ from leerlab_cli.core.errors import (
     WriteFailure,
 )
 from leerlab_cli.core.query import MAX_CANDIDATES, Match, MatchKind
-from leerlab_cli.core.text import printable
+from leerlab_cli.core.text import printable, shown_path
 from leerlab_cli.i18n import N_, _, ngettext
 
 
@@ -108,6 +108,7 @@ _OS_REASONS: dict[int, str] = {
     errno.EPIPE: N_("the reader has gone (broken pipe)"),
     errno.EBADF: N_("bad file descriptor (closed)"),
     errno.EAGAIN: N_("the resource is temporarily unavailable"),
+    errno.EEXIST: N_("it already exists (and is not a folder)"),
 }
 """The operating system's reasons, worded in the interface language."""
 
@@ -181,3 +182,10 @@ def cannot_write(name: str, failure: WriteFailure) -> str:
     else:
         reason = os_reason(error)
     return _("{name}: cannot write: {reason}").format(name=name, reason=reason)
+
+
+def system_error(error: OSError) -> str:
+    """When the system refuses something, naming the file it concerns where it says which."""
+    if error.filename is None:
+        return os_reason(error)
+    return _("{name}: {reason}").format(name=shown_path(error.filename), reason=os_reason(error))

@@ -243,6 +243,14 @@ def hint(problem: Problem) -> str | None:
         return None
     if code == "extra_forbidden":
         return _("did you mean {suggestion}?").format(suggestion=printable(str(suggestion)))
+    if code == "email_pattern" and values.get("fix") == "name":
+        return _("write only the address, {suggestion}; the person's name goes in name").format(
+            suggestion=quote(suggestion)
+        )
+    if code == "email_pattern" and values.get("fix") == "mailto":
+        return _("write the address without mailto: {suggestion}").format(
+            suggestion=quote(suggestion)
+        )
     if code == "email_pattern":
         return _("remove the spaces: {suggestion}").format(suggestion=quote(suggestion))
     if code == "enum" and isinstance(suggestion, list):
@@ -263,7 +271,11 @@ def _place(problem: Problem) -> str:
 def _subject(problem: Problem) -> str:
     # leerlab 'slug': field.path: — whichever of them the problem has.
     parts = []
-    if problem.leerlab is not None:
+    if problem.leerlab is not None and problem.leerlab_line is not None:
+        # Its slug is another leerlab's too: the line of its [[leerlab]] says which.
+        at = _("line {line}").format(line=problem.leerlab_line)
+        parts.append(f"leerlab '{printable(problem.leerlab)}' ({at})")
+    elif problem.leerlab is not None:
         parts.append(f"leerlab '{printable(problem.leerlab)}'")
     elif problem.number is not None:
         parts.append(f"leerlab #{problem.number}")

@@ -48,7 +48,8 @@ def test_six_mistakes_in_one_run_each_at_its_line(
     path, header = six_mistakes
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1, result.output
-    lab = f"{path}:{{}}: error: leerlab 'apeldoorn': "
+    # The seventh leerlab repeats the slug apeldoorn: its header's line says which is meant.
+    lab = f"{path}:{{}}: error: leerlab 'apeldoorn' (line {header}): "
     shipped_warning = (
         f"{path}:83:3: warning: leerlab 'assen': routes[0]: a doorlopende leerroute cannot "
         "lead to mbo niveau 1 (Entree)"
@@ -105,7 +106,8 @@ def test_github_annotations_escape_as_the_toolkit_does(
     assert len(lines) == 7
     assert lines[0].startswith(f"::warning file={path},line=83,col=3,title=leerlab 'assen'%3A ")
     assert lines[3] == (
-        f"::error file={path},line={header + 8},col=1,title=leerlab 'apeldoorn'%3A sectorz"
+        f"::error file={path},line={header + 8},col=1,"
+        f"title=leerlab 'apeldoorn' (line {header})%3A sectorz"
         "::unknown field sectorz; did you mean sectors?"
     )
 
