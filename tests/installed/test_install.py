@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import venv
 from pathlib import Path
 
@@ -46,9 +47,14 @@ def fresh_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
             REPOSITORY / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
     environment = root / "venv"
-    venv.create(environment, with_pip=True)
+    # No pip of its own (ensurepip would take longer than the install): this interpreter's
+    # pip installs into it, as `.venv/bin/pip install .` would.
+    venv.create(environment, with_pip=False)
     pip = run(
-        [str(environment / "bin" / "python"), "-m", "pip", "install", "--quiet", str(source)],
+        [
+            *(sys.executable, "-m", "pip", "--python", str(environment / "bin" / "python")),
+            *("install", "--quiet", "--disable-pip-version-check", str(source)),
+        ],
         cwd=root,
     )
     assert pip.returncode == 0, pip.stderr
