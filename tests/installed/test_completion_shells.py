@@ -1,9 +1,9 @@
 """Tab in a real zsh, bash and fish: a dataset's values are offered, never run (issue #31).
 
-Each shell is started once per run, interactively, in a pseudo-terminal with a throwaway
-HOME, and loads leerlab's completion script for it (`_LEERLAB_COMPLETE=source_SHELL
-leerlab`, what `--show-completion` prints); each test types a command line into it and
-presses Tab, as a person would.
+Each shell is started once (on each xdist worker that runs its tests), interactively, in
+a pseudo-terminal with a throwaway HOME, and loads leerlab's completion script for it
+(`_LEERLAB_COMPLETE=source_SHELL leerlab`, what `--show-completion` prints); each test
+types a command line into it and presses Tab, as a person would.
 The dataset is hostile: its values try to run `touch MARKER` in every way a shell could
 be made to, and the test fails when the file appears. A key bound in the shell writes
 its command line to a file, so a test waits for that file, never for a fixed time, and
@@ -32,8 +32,6 @@ import tomli_w
 from helpers import MARKER, META, SCRIPT, SHELL_ATTACKS, make_lab, shell_environment
 
 SHELLS = ("zsh", "bash", "fish")
-# On one xdist worker, so that each shell starts once per run.
-pytestmark = pytest.mark.xdist_group("real_shells")
 WAIT = 60.0
 """Seconds to wait for the shell: generous, for a loaded machine; a pass takes a few."""
 
