@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import importlib
+import io
 import json
 import os
 import re
@@ -196,6 +198,33 @@ class Runner(CliRunner):
         return super().invoke(
             app, args, input=input, env=env, catch_exceptions=catch_exceptions, color=color, **extra
         )
+
+
+def invoke_into(args: Sequence[str], descriptor: int | None) -> tuple[int, str]:
+    """Run the app in-process with stdout on a real file descriptor: its exit code and stderr.
+
+    For what a CliRunner cannot show, a stdout that fails: a pipe whose reader has gone, a
+    full disk (/dev/full), or none at all (`descriptor` None, as `leerlab >&-`). The app
+    writes to the descriptor itself, as in its own process; whatever the process does
+    after the app returns (the interpreter's last flush, SIGPIPE) the tests in a
+    subprocess check, once per promise.
+    """
+    stdout = None if descriptor is None else open(descriptor, "w", closefd=False)  # noqa: SIM115
+    stderr = io.StringIO()
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = stdout, stderr  # type: ignore[assignment]
+    try:
+        app(args=list(args), prog_name="leerlab")
+    except SystemExit as end:
+        code = end.code if isinstance(end.code, int) else 0 if end.code is None else 1
+    else:
+        code = 0
+    finally:
+        sys.stdout, sys.stderr = saved
+        if stdout is not None:
+            with contextlib.suppress(OSError):
+                stdout.close()
+    return code, stderr.getvalue()
 
 
 def stdout_of(

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SCRIPT, shell_environment
+from helpers import SCRIPT, Runner, invoke_into, shell_environment
+from leerlab_cli.cli import app
 
 NO_SPACE = "error: cannot write output: no space left on the device\n"
 CLOSED = "error: cannot write output: bad file descriptor (closed)\n"
@@ -43,29 +44,43 @@ def into_full_disk(args: list[str], **extra: str) -> subprocess.CompletedProcess
 needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
 
 
+ARGS = [["list"], ["show", "assen"], ["export"], ["--version"], ["--help"], ["export", "--help"]]
+"""Output of each kind: a command's, and click's own (version, help)."""
+
+
+@needs_dev_full
+@pytest.mark.parametrize("args", ARGS, ids=" ".join)
+def test_a_full_disk_is_one_error_line_and_exit_1(args: list[str]) -> None:
+    descriptor = os.open("/dev/full", os.O_WRONLY)
+    try:
+        assert invoke_into(args, descriptor) == (1, NO_SPACE)
+    finally:
+        os.close(descriptor)
+
+
+# As a process, with Python's own stdout buffered and unbuffered below leerlab's.
 @needs_dev_full
 @pytest.mark.parametrize(
-    "args",
-    [["list"], ["show", "assen"], ["export"], ["--version"], ["--help"], ["export", "--help"]],
+    ("args", "unbuffered"), [(["list"], ""), (["--help"], "1"), (["export"], "1")], ids=str
 )
-@pytest.mark.parametrize("unbuffered", ["", "1"])
-def test_a_full_disk_is_one_error_line_and_exit_1(args: list[str], unbuffered: str) -> None:
+def test_a_full_disk_ends_the_process_with_one_error_line(
+    big_dataset: Path, args: list[str], unbuffered: str
+) -> None:
+    data = ["--data", str(big_dataset)] if args == ["export"] else []
     extra = {"PYTHONUNBUFFERED": unbuffered} if unbuffered else {}
-    result = into_full_disk(args, **extra)
+    result = into_full_disk([*data, *args], **extra)
     assert (result.returncode, result.stderr) == (1, NO_SPACE)
 
 
-@needs_dev_full
-def test_a_large_unbuffered_export_to_a_full_disk_fails(big_dataset: Path) -> None:
-    result = into_full_disk(["--data", str(big_dataset), "export"], PYTHONUNBUFFERED="1")
-    assert (result.returncode, result.stderr) == (1, NO_SPACE)
-
-
-@pytest.mark.parametrize("args", [["list"], ["--version"], ["export"]])
+@pytest.mark.parametrize("args", [["--version"], ["export"]], ids=" ".join)
 def test_a_closed_stdout_is_one_error_line_and_exit_1(args: list[str]) -> None:
+    assert invoke_into(args, None) == (1, CLOSED)
+
+
+def test_a_process_started_without_stdout_says_so_in_one_line() -> None:
     # As `leerlab list >&-`: the command starts without a file descriptor 1.
     result = subprocess.run(
-        [str(SCRIPT), *args],
+        [str(SCRIPT), "list"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -77,12 +92,19 @@ def test_a_closed_stdout_is_one_error_line_and_exit_1(args: list[str]) -> None:
     assert (result.returncode, result.stderr) == (1, CLOSED)
 
 
-@pytest.mark.parametrize("unbuffered", ["", "1"])
-def test_a_reader_that_stops_early_means_exit_1_quietly(big_dataset: Path, unbuffered: str) -> None:
-    # As `leerlab export | head -c 1000`: not all was written, so not exit 0.
+@pytest.mark.parametrize(
+    ("args", "unbuffered"),
+    [(["export"], ""), (["export"], "1"), (["export", "-o", "/dev/stdout"], "")],
+    ids=str,
+)
+def test_a_reader_that_stops_early_means_exit_1_quietly(
+    big_dataset: Path, args: list[str], unbuffered: str
+) -> None:
+    # As `leerlab export | head -c 1000`: not all was written, so not exit 0; the same
+    # when the export writes to the pipe through /dev/stdout.
     extra = {"PYTHONUNBUFFERED": unbuffered} if unbuffered else {}
     process = subprocess.Popen(
-        [str(SCRIPT), "--data", str(big_dataset), "export"],
+        [str(SCRIPT), "--data", str(big_dataset), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=shell_environment(**extra),
@@ -90,7 +112,7 @@ def test_a_reader_that_stops_early_means_exit_1_quietly(big_dataset: Path, unbuf
     assert process.stdout is not None
     assert process.stderr is not None
     assert len(process.stdout.read(1000)) == 1000
-    process.stdout.close()
+    process.stdout.close()  # far more than a pipe's buffer is still unwritten
     stderr = process.stderr.read()
     assert process.wait(timeout=60) == 1
     assert stderr == b""
@@ -101,10 +123,10 @@ def test_a_non_blocking_stdout_receives_everything(
     big_dataset: Path, tmp_path: Path, unbuffered: str
 ) -> None:
     expected_file = tmp_path / "export.md"
-    reference = run(
-        ["--data", str(big_dataset), "export", "-o", str(expected_file)], subprocess.DEVNULL
+    reference = Runner().invoke(
+        app, ["--data", str(big_dataset), "export", "-o", str(expected_file)]
     )
-    assert reference.returncode == 0, reference.stderr
+    assert reference.exit_code == 0, reference.output
     expected = expected_file.read_bytes()
     assert len(expected) > 1_000_000
 

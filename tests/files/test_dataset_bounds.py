@@ -9,8 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from conftest import make_lab
+from helpers import Runner
+from leerlab_cli.cli import app
 from leerlab_cli.core.errors import DatasetError
 from leerlab_cli.files import dataset
 from leerlab_cli.formats.messages import error_lines
@@ -25,10 +28,16 @@ def test_one_misspelt_field_in_each_of_many_leerlabs_gives_a_line_each(
     assert len(tuple(error_lines(raised.value))) == 500
 
 
-def _leerlab(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _leerlab(*args: str, env: dict[str, str] | None = None) -> Result:
+    """`leerlab ARGS` in-process, with `env` added to the environment."""
+    return Runner().invoke(app, list(args), env=env)
+
+
+def _leerlab_process(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`leerlab ARGS` as a process, which a timeout ends should it wait for ever."""
     return subprocess.run(
         [sys.executable, "-m", "leerlab_cli", *args],
-        env={**os.environ, **(env or {})},
+        env={**os.environ, **env},
         capture_output=True,
         text=True,
         timeout=30,
@@ -38,32 +47,32 @@ def _leerlab(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
 def test_a_dataset_beyond_the_size_limit_is_refused(write_dataset: Callable[..., Path]) -> None:
     path = write_dataset()
     result = _leerlab("--data", str(path), "list", env={dataset.MAX_BYTES_VAR: "100"})
-    assert result.returncode == 1
+    assert result.exit_code == 1
     assert result.stderr == (
         f"error: {path}: larger than 100 bytes, the most a dataset file may have; "
         f"set {dataset.MAX_BYTES_VAR} to a larger number of bytes to read it\n"
     )
     raised = _leerlab("--data", str(path), "list", env={dataset.MAX_BYTES_VAR: "1000000"})
-    assert raised.returncode == 0, raised.stderr
+    assert raised.exit_code == 0, raised.output
 
 
 def test_an_endless_device_is_refused_without_reading_it_all() -> None:
     # The limit bounds what is read: /dev/zero ends in an error, not in memory exhaustion.
     result = _leerlab("--data", "/dev/zero", "list", env={dataset.MAX_BYTES_VAR: "1000"})
-    assert result.returncode == 1
+    assert result.exit_code == 1
     assert "larger than 1000 bytes" in result.stderr
 
 
 @pytest.mark.parametrize("value", ["x", "0", "-5", "1.5"])
 def test_an_invalid_size_limit_is_a_usage_error(value: str) -> None:
     result = _leerlab("list", env={dataset.MAX_BYTES_VAR: value})
-    assert result.returncode == 2
+    assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {dataset.MAX_BYTES_VAR}=")
 
 
 def test_an_empty_data_path_is_a_usage_error() -> None:
     result = _leerlab("--data", "", "list")
-    assert result.returncode == 2
+    assert result.exit_code == 2
     assert "an empty path names no file" in result.stderr
 
 
@@ -71,7 +80,7 @@ def test_an_empty_data_path_is_a_usage_error() -> None:
 def test_completion_does_not_wait_on_a_fifo(tmp_path: Path) -> None:
     fifo = tmp_path / "nobody-writes"
     os.mkfifo(fifo)
-    result = _leerlab(
+    result = _leerlab_process(
         env={
             "_LEERLAB_COMPLETE": "complete_bash",
             "COMP_WORDS": "leerlab show ",

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import tomli_w
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -39,9 +39,6 @@ from strategies import (
     random_documents,
 )
 
-# At least 500 examples per test and run; the rest (seed, database, deadline)
-# comes from the hypothesis profile that conftest.py loads.
-FUZZ = settings(max_examples=500)
 RUNNER = CliRunner()
 EXPORT_JSON = ["export", "--format", "json"]
 JSON_COMMANDS = (["list", "--format", "json"], EXPORT_JSON)
@@ -133,7 +130,6 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz")
 
 
-@FUZZ
 @given(raw=random_bytes, command=commands)
 @example(raw=b"", command=EXPORT_JSON)
 @example(raw=b"\xef\xbb\xbf", command=EXPORT_JSON)
@@ -149,13 +145,11 @@ def test_random_bytes(raw: bytes, command: list[str], folder: Path) -> None:
     assert_command_agrees_with_loader(raw, folder, command)
 
 
-@FUZZ
 @given(document=st.one_of(random_documents, dataset_documents()), command=commands)
 def test_random_toml_documents(document: dict[str, Any], command: list[str], folder: Path) -> None:
     assert_command_agrees_with_loader(tomli_w.dumps(document).encode("utf-8"), folder, command)
 
 
-@FUZZ
 @given(
     length=st.one_of(
         st.integers(0, len(SHIPPED)),
@@ -168,7 +162,6 @@ def test_truncated_shipped_dataset(length: int, command: list[str], folder: Path
     assert_command_agrees_with_loader(SHIPPED[:length], folder, command)
 
 
-@FUZZ
 @given(raw=mutated_shipped(), command=commands)
 def test_mutated_shipped_dataset(raw: bytes, command: list[str], folder: Path) -> None:
     assert_command_agrees_with_loader(raw, folder, command)

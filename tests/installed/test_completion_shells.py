@@ -1,8 +1,9 @@
 """Tab in a real zsh, bash and fish: a dataset's values are offered, never run (issue #31).
 
-Each test starts the shell interactively in a pseudo-terminal with a throwaway HOME,
-loads leerlab's completion script for it (`_LEERLAB_COMPLETE=source_SHELL leerlab`, what
-`--show-completion` prints), types a command line and presses Tab, as a person would.
+Each shell is started once (on each xdist worker that runs its tests), interactively, in
+a pseudo-terminal with a throwaway HOME, and loads leerlab's completion script for it
+(`_LEERLAB_COMPLETE=source_SHELL leerlab`, what `--show-completion` prints); each test
+types a command line into it and presses Tab, as a person would.
 The dataset is hostile: its values try to run `touch MARKER` in every way a shell could
 be made to, and the test fails when the file appears. A key bound in the shell writes
 its command line to a file, so a test waits for that file, never for a fixed time, and
@@ -26,8 +27,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import tomli_w
 
-from helpers import MARKER, SCRIPT, SHELL_ATTACKS, WriteDataset, make_lab, shell_environment
+from helpers import MARKER, META, SCRIPT, SHELL_ATTACKS, make_lab, shell_environment
 
 SHELLS = ("zsh", "bash", "fish")
 WAIT = 60.0
@@ -183,22 +185,8 @@ def _setup(shell: str, home: Path, line_file: Path) -> tuple[list[str], dict[str
     return ["fish", "-i"], environment
 
 
-@pytest.fixture(params=SHELLS)
-def terminal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Terminal]:
-    """An interactive zsh, bash or fish with leerlab's completion, working in tmp_path."""
-    shell: str = request.param
-    _needs(shell)
-    home = tmp_path / "home"
-    home.mkdir()
-    started = Terminal(shell, home, tmp_path)
-    try:
-        yield started
-    finally:
-        started.close()
-
-
-@pytest.fixture
-def hostile(write_dataset: WriteDataset) -> Path:
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A dataset that loads, whose sectors, provinces and names are the attacks."""
     labs = [
         make_lab(
@@ -219,7 +207,25 @@ def hostile(write_dataset: WriteDataset) -> Path:
             for number, attack in enumerate(SHELL_ATTACKS)
         ),
     ]
-    return write_dataset(*labs, name="hostile.toml")
+    path = tmp_path_factory.mktemp("completion") / "hostile.toml"
+    path.write_text(tomli_w.dumps({"meta": META, "leerlab": labs}), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module", params=SHELLS)
+def terminal(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, hostile: Path
+) -> Iterator[Terminal]:
+    """An interactive zsh, bash or fish with leerlab's completion, working in the folder of
+    `hostile`: one per shell, which every test types into in turn (Ctrl-U clears its line)."""
+    shell: str = request.param
+    _needs(shell)
+    home = tmp_path_factory.mktemp(f"home-{shell}")
+    started = Terminal(shell, home, hostile.parent)
+    try:
+        yield started
+    finally:
+        started.close()
 
 
 @pytest.mark.parametrize("command", ["list --sector", "contacts --province", "show"])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
+import sys
 import venv
 from pathlib import Path
 
@@ -29,14 +31,9 @@ def run(
     )
 
 
-# On one xdist worker, so that the module-scoped install below is built once per run.
-pytestmark = pytest.mark.xdist_group("fresh_install")
-
-
-@pytest.fixture(scope="module")
-def fresh_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new virtual environment with a plain, non-editable `pip install` of a copy of the repo."""
-    root = tmp_path_factory.mktemp("install")
+def _install_into(root: Path) -> Path:
+    """A new virtual environment in `root` with a plain, non-editable `pip install` of a
+    copy of the repository."""
     source = root / "source"
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
@@ -46,15 +43,40 @@ def fresh_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
             REPOSITORY / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
     environment = root / "venv"
-    venv.create(environment, with_pip=True)
+    # No pip of its own (ensurepip would take longer than the install): this interpreter's
+    # pip installs into it, as `.venv/bin/pip install .` would.
+    venv.create(environment, with_pip=False)
     pip = run(
-        [str(environment / "bin" / "python"), "-m", "pip", "install", "--quiet", str(source)],
+        [
+            *(sys.executable, "-m", "pip", "--python", str(environment / "bin" / "python")),
+            *("install", "--quiet", "--disable-pip-version-check", str(source)),
+        ],
         cwd=root,
     )
     assert pip.returncode == 0, pip.stderr
     # The installed copy must not depend on the source tree.
     shutil.rmtree(source)
     return environment
+
+
+@pytest.fixture(scope="module")
+def fresh_install(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The fresh install, built once per run: xdist's workers share it.
+
+    Each worker that gets one of these tests waits for the lock; the first builds the
+    environment in the run's own folder, the others use it. (An xdist_group would not
+    do: pytest 9.2 no longer reads the node id that pytest-xdist 3.8 marks its groups in.)
+    """
+    if worker_id == "master":  # not under xdist
+        return _install_into(tmp_path_factory.mktemp("install"))
+    shared = tmp_path_factory.getbasetemp().parent / "fresh-install"
+    shared.mkdir(exist_ok=True)
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "built").exists():
+            _install_into(shared)
+            (shared / "built").touch()
+    return shared / "venv"
 
 
 @pytest.mark.slow

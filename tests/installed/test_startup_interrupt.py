@@ -28,6 +28,16 @@ _SIGNAL_IMPORT = next(
 )
 """The line of console.py that imports `signal`, leerlab's first: before it, Python starts."""
 
+_CONSOLE_IMPORT = next(
+    number
+    for number, line in enumerate(
+        Path(console.__file__).with_name("__main__.py").read_text(encoding="utf-8").splitlines(),
+        1,
+    )
+    if line == "from leerlab_cli.console import main"
+)
+"""The line of __main__.py that imports console.py."""
+
 
 def _frames_of_ours(stderr: str) -> list[str]:
     # Before leerlab's first line runs, Python starts, and the wrapper pip generates for
@@ -49,6 +59,11 @@ def _frames_of_ours(stderr: str) -> list[str]:
     ]
     console = os.path.join("leerlab_cli", "console.py")
     if any(frame.endswith(console) and line == _SIGNAL_IMPORT for frame, line in ours):
+        return []
+    # `python -m`: a Ctrl-C while __main__.py imports console.py, before console.py's
+    # first line runs (its traceback ends at the import in __main__.py), is that window too.
+    main = os.path.join("leerlab_cli", "__main__.py")
+    if ours and ours[-1][0].endswith(main) and ours[-1][1] == _CONSOLE_IMPORT:
         return []
     return [frame for frame, _ in ours]
 
