@@ -218,7 +218,7 @@ class LeerlabGroup(TyperGroup):
         use_complete_stdout()
         kwargs["standalone_mode"] = False
         try:
-            with framework_language(language), _terminating_signals_raise(keep_held=whole_process):
+            with framework_language(language), _raise_on_termination(keep_held=whole_process):
                 try:
                     result = super().main(*args, **kwargs)
                 except typer.TyperException as problem:
@@ -442,7 +442,7 @@ _TERMINATING_SIGNALS = ("SIGTERM", "SIGHUP")
 
 
 @contextmanager
-def _terminating_signals_raise(*, keep_held: bool = False) -> Iterator[None]:
+def _raise_on_termination(*, keep_held: bool = False) -> Iterator[None]:
     # SIGTERM and SIGHUP end the process as Ctrl-C does, by an exception: what is
     # being written (the temporary file of `export --output`) is cleaned up on the
     # way out, and the exit code is the shell's 128 + the signal's number.
@@ -460,7 +460,7 @@ def _terminating_signals_raise(*, keep_held: bool = False) -> Iterator[None]:
             number = getattr(signal, name, None)
             # A signal the caller chose to ignore (nohup) stays ignored.
             if number is not None and signal.getsignal(number) is signal.SIG_DFL:
-                previous[number] = signal.signal(number, _exit_on_signal)
+                previous[number] = signal.signal(number, _exit_for_termination)
     try:
         yield
     finally:
@@ -474,7 +474,7 @@ def _terminating_signals_raise(*, keep_held: bool = False) -> Iterator[None]:
                 signal.signal(number, handler)
 
 
-def _exit_on_signal(number: int, frame: FrameType | None) -> None:
+def _exit_for_termination(number: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + number)
 
 
