@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,25 @@ def test_output_into_a_folder_that_takes_no_files_says_so(runner: CliRunner) -> 
     assert result.stderr == (
         "error: /proc/version: cannot write: no file can be created in this folder\n"
     )
+
+
+def test_an_existing_file_on_a_read_only_mount_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    # Needs a read-only file system: a small tmpfs, where the test may mount one (root).
+    mount = tmp_path / "mnt"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        target = mount / "leerlabs.html"
+        target.write_text("old", encoding="utf-8")
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        result = runner.invoke(app, ["export", "--format", "html", "-o", str(target)])
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"error: {target}: cannot write: the file system is read-only\n"
