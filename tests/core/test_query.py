@@ -8,13 +8,8 @@ import pytest
 
 from leerlab_cli.cli.options import FromWord
 from leerlab_cli.core.errors import NotFound
-from leerlab_cli.core.models import Leerlab, Leerweg
-from leerlab_cli.core.query import (
-    LEERWEG_ALIASES,
-    Filters,
-    resolve,
-    select,
-)
+from leerlab_cli.core.models import LEERWEG_ALIASES, Leerlab, Leerweg
+from leerlab_cli.core.query import Filters, resolve, select
 from leerlab_cli.files import dataset
 from leerlab_cli.formats.messages import error_lines
 

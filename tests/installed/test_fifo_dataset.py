@@ -11,17 +11,23 @@ from pathlib import Path
 from helpers import SCRIPT, shell_environment
 
 
-def test_ctrl_c_ends_the_wait_for_a_fifo_writer(tmp_path: Path) -> None:
-    fifo = tmp_path / "leerlabs.toml"
+def _list_from_a_fifo(folder: Path) -> tuple[Path, subprocess.Popen[bytes]]:
+    # `leerlab list` started on a new FIFO as its dataset, before anyone writes to it.
+    fifo = folder / "leerlabs.toml"
     os.mkfifo(fifo)
     process = subprocess.Popen(
         [str(SCRIPT), "--data", str(fifo), "list"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=shell_environment(),
-        # As in a terminal, even when the tests run as a background job.
+        # Ctrl-C as in a terminal, even when the tests run as a background job.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
+    return fifo, process
+
+
+def test_ctrl_c_ends_the_wait_for_a_fifo_writer(tmp_path: Path) -> None:
+    _, process = _list_from_a_fifo(tmp_path)
     # Long enough for leerlab to be waiting in open(); a signal before that is covered
     # by the start-up tests.
     time.sleep(3)
@@ -33,14 +39,7 @@ def test_ctrl_c_ends_the_wait_for_a_fifo_writer(tmp_path: Path) -> None:
 
 
 def test_a_fifo_with_a_writer_is_read_to_its_end(tmp_path: Path, shipped: Path) -> None:
-    fifo = tmp_path / "leerlabs.toml"
-    os.mkfifo(fifo)
-    process = subprocess.Popen(
-        [str(SCRIPT), "--data", str(fifo), "list"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=shell_environment(),
-    )
+    fifo, process = _list_from_a_fifo(tmp_path)
     with fifo.open("wb") as writer:
         writer.write(shipped.read_bytes())
     stdout, stderr = process.communicate(timeout=60)

@@ -130,22 +130,30 @@ which an override may not narrow its parameter to; so the overrides take any.
 """
 
 
+def _help_option_in_interface_language(option: Any) -> Any:
+    # The help option of a command or of the app, which typer's bundled click words in English.
+    if option is not None:
+        option.help = _(HELP_OPTION_HELP)
+        option.metavar = ""
+        option.rich_help_panel = _("Options")
+    return option
+
+
+def _write_usage(ctx: ClickContext, formatter: Any, pieces: list[str]) -> None:
+    # The usage line of a command or of the app, its prefix in the interface language.
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
+
+
 class LeerlabCommand(TyperCommand):
     """A command whose usage line and help option are in the interface language."""
 
     def get_help_option(self, ctx: ClickContext) -> Any:
         """The help option, with its help in the interface language."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = _(HELP_OPTION_HELP)
-            option.metavar = ""
-            option.rich_help_panel = _("Options")
-        return option
+        return _help_option_in_interface_language(super().get_help_option(ctx))
 
     def format_usage(self, ctx: ClickContext, formatter: Any) -> None:
         """The usage line, with its prefix in the interface language."""
-        pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
+        _write_usage(ctx, formatter, self.collect_usage_pieces(ctx))
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         """Parse the arguments; extra ones are refused with leerlab's words, naming them."""
@@ -174,17 +182,11 @@ class LeerlabGroup(TyperGroup):
 
     def get_help_option(self, ctx: ClickContext) -> Any:
         """The help option, with its help in the interface language."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = _(HELP_OPTION_HELP)
-            option.metavar = ""
-            option.rich_help_panel = _("Options")
-        return option
+        return _help_option_in_interface_language(super().get_help_option(ctx))
 
     def format_usage(self, ctx: ClickContext, formatter: Any) -> None:
         """The usage line, with its prefix in the interface language."""
-        pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
+        _write_usage(ctx, formatter, self.collect_usage_pieces(ctx))
 
     def resolve_command(self, ctx: ClickContext, args: list[str]) -> Any:
         """The command named first in `args`; for an unknown name, the closest ones."""

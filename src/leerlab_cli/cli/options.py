@@ -14,8 +14,8 @@ from leerlab_cli.cli.completion import (
     complete_sector,
 )
 from leerlab_cli.cli.dataset_choice import dataset_in_use
-from leerlab_cli.core.models import Dataset, Profiel
-from leerlab_cli.core.query import LEERWEG_ALIASES, Filters, profiel_named
+from leerlab_cli.core.models import LEERWEG_ALIASES, Dataset, Profiel
+from leerlab_cli.core.query import Filters, profiel_named
 from leerlab_cli.files import dataset
 from leerlab_cli.i18n import N_, _, ngettext
 

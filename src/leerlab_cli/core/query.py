@@ -12,19 +12,6 @@ from leerlab_cli.core.errors import AmbiguousQuery, EmptyQuery, NoMatch
 from leerlab_cli.core.models import Leerlab, Leerweg, Profiel, Route
 from leerlab_cli.core.text import fold
 
-LEERWEG_ALIASES: dict[str, frozenset[Leerweg]] = {
-    "bb": frozenset({Leerweg.bb}),
-    "basis": frozenset({Leerweg.bb}),
-    "kb": frozenset({Leerweg.kb}),
-    "kader": frozenset({Leerweg.kb}),
-    "gl": frozenset({Leerweg.gl}),
-    "gemengd": frozenset({Leerweg.gl}),
-    "tl": frozenset({Leerweg.tl}),
-    "theoretisch": frozenset({Leerweg.tl}),
-    "gt": frozenset({Leerweg.gl, Leerweg.tl}),
-}
-"""Every word `--from` accepts, with the vmbo leerwegen it means."""
-
 
 def _profiel_key(text: str) -> str:
     # "Z&W", "z & w" and "zorg en welzijn" differ only in "&", commas, case and spaces.
