@@ -56,7 +56,9 @@ def test_a_failing_completion_install_is_the_users_error(runner: CliRunner, tmp_
         app, ["--install-completion", "bash"], env={"HOME": str(home), "SHELL": "/bin/bash"}
     )
     assert result.exit_code == 1, result.output
-    assert result.stderr == f"error: {home}: it already exists (and is not a folder)\n"
+    assert result.stderr == (
+        f"error: {home / '.bash_completions'}: part of the path is not a folder\n"
+    )
 
 
 def test_validate_checks_the_other_files_when_one_cannot_be_read(

@@ -93,3 +93,27 @@ def test_contact_fields_follow_the_columns(shipped: Path) -> None:
 def test_wrote() -> None:
     assert wrote(3, Path("uit.csv")) == "Wrote 3 leerlabs to uit.csv."
     assert wrote(1, Path("uit.csv")) == "Wrote 1 leerlab to uit.csv."
+
+
+def test_completion_refusals_in_both_languages() -> None:
+    from leerlab_cli.core.errors import NoShellProfile, UnsupportedShell
+    from leerlab_cli.formats.messages import error_lines
+    from leerlab_cli.i18n import setup_language
+
+    problems = [UnsupportedShell(None), UnsupportedShell("tcsh"), NoShellProfile("pwsh")]
+    setup_language({"LEERLAB_LANG": "nl"})
+    try:
+        assert [line for problem in problems for line in error_lines(problem)] == [
+            "kan niet zien welke shell dit is; geef --install-completion in bash, zsh, fish of "
+            "PowerShell",
+            "geen aanvullen voor tcsh: leerlab vult aan in bash, zsh, fish en PowerShell",
+            "pwsh zei niet waar zijn profiel staat; aanvullen is niet geïnstalleerd",
+        ]
+    finally:
+        setup_language({"LEERLAB_LANG": "en"})
+    assert [line for problem in problems for line in error_lines(problem)] == [
+        "cannot tell which shell this is; run --install-completion from bash, zsh, fish or "
+        "PowerShell",
+        "no completion for tcsh: leerlab completes in bash, zsh, fish and PowerShell",
+        "pwsh did not say where its profile is; completion was not installed",
+    ]

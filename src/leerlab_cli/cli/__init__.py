@@ -122,6 +122,26 @@ def _completion_option(param: Any) -> Any:
     return param
 
 
+def _with_leerlab_installer(param: Any) -> Any:
+    # typer's --install-completion reports in English, so a run parses a copy of
+    # the option whose callback is leerlab's installer.
+    if param.name != "install_completion":
+        return param
+    installer = copy.copy(param)
+    installer.callback = _install_completion
+    return installer
+
+
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    # The option's callback (an eager option): install, report, and end the run.
+    if not value or ctx.resilient_parsing:
+        return value
+    from leerlab_cli.cli.completion import install_for_this_shell
+
+    install_for_this_shell(ctx)
+    raise typer.Exit(0)
+
+
 ClickContext = Any
 """The context typer passes to a command's methods: the one of the click it bundles.
 
@@ -183,6 +203,10 @@ class LeerlabGroup(TyperGroup):
     def get_help_option(self, ctx: ClickContext) -> Any:
         """The help option, with its help in the interface language."""
         return _help_option_in_interface_language(super().get_help_option(ctx))
+
+    def get_params(self, ctx: ClickContext) -> list[Any]:
+        """The app's options, `--install-completion` installing with leerlab's words."""
+        return [_with_leerlab_installer(param) for param in super().get_params(ctx)]
 
     def format_usage(self, ctx: ClickContext, formatter: Any) -> None:
         """The usage line, with its prefix in the interface language."""

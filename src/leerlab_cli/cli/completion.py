@@ -7,8 +7,12 @@ cannot be read: an error message or a traceback there would garble the prompt.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
+from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -133,3 +137,35 @@ def complete_kind(ctx: typer.Context, incomplete: str) -> list[Suggestion]:
 def complete_profiel(ctx: typer.Context, incomplete: str) -> list[Suggestion]:
     """The codes of the ten vmbo profielen that start with what was typed."""
     return _for_the_shell(matching(profiel_suggestions(), incomplete))
+
+
+def install_for_this_shell(ctx: Any) -> None:
+    """`--install-completion`: the completion script installed for the shell leerlab runs in.
+
+    The script is the one `--show-completion` prints for that shell (typer's), and it
+    goes where typer's own installer puts it (files/shell_setup.py).
+    """
+    import shellingham
+
+    from leerlab_cli.cli.terminal import say
+    from leerlab_cli.files.shell_setup import SHELLS, install_completion
+    from leerlab_cli.formats.messages import completion_installed
+
+    try:
+        shell: str | None = shellingham.detect_shell()[0]
+    except shellingham.ShellDetectionFailure:
+        shell = None
+    prog_name = ctx.find_root().info_name
+    script = completion_script(ctx, shell) if shell in SHELLS else ""
+    path = install_completion(shell, prog_name, script, Path.home())
+    say(completion_installed(str(shell), path))
+
+
+def completion_script(ctx: Any, shell: str | None) -> str:
+    """What `leerlab --show-completion` prints for `shell`, without its final line break."""
+    show = next(param for param in ctx.command.params if param.name == "show_completion")
+    printed = io.StringIO()
+    # typer's option prints the script and ends the run; here it only prints.
+    with contextlib.redirect_stdout(printed), contextlib.suppress(SystemExit):
+        show.callback(ctx, show, shell)
+    return printed.getvalue().rstrip("\n")

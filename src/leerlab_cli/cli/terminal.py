@@ -167,6 +167,12 @@ def note(message: str) -> None:
         sys.stderr.write(printable(message, keep_lines=True) + "\n")
 
 
+def say(message: str) -> None:
+    """A message for a person on stderr, in a pipe too: what an action did where."""
+    sys.stderr.write(printable(message) + "\n")
+    sys.stderr.flush()
+
+
 def error(message: str) -> None:
     """An `error:` line on stderr (`fout:` in Dutch); line breaks in `message` are escaped too."""
     _message(_("error"), message)

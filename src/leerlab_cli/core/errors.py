@@ -95,3 +95,19 @@ class OutputError(LeerlabError):
         self.name = name
         self.failure = failure
         super().__init__(name, failure.error)
+
+
+class UnsupportedShell(LeerlabError):
+    """`--install-completion` in a shell leerlab has no completion for (None: not recognised)."""
+
+    def __init__(self, shell: str | None) -> None:
+        self.shell = shell
+        super().__init__(shell)
+
+
+class NoShellProfile(LeerlabError):
+    """PowerShell did not say where its profile is, so completion cannot be added to it."""
+
+    def __init__(self, shell: str) -> None:
+        self.shell = shell
+        super().__init__(shell)

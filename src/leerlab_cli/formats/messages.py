@@ -12,9 +12,11 @@ from leerlab_cli.core.errors import (
     InvalidDataset,
     LeerlabError,
     NoMatch,
+    NoShellProfile,
     NotFound,
     OutputError,
     UnreadableDataset,
+    UnsupportedShell,
     WriteFailure,
 )
 from leerlab_cli.core.query import MAX_CANDIDATES, Match, MatchKind
@@ -136,7 +138,34 @@ def error_lines(problem: LeerlabError) -> list[str]:
         return [not_found(problem)]
     if isinstance(problem, OutputError):
         return [cannot_write(problem.name, problem.failure)]
+    if isinstance(problem, UnsupportedShell):
+        return [unsupported_shell(problem.shell)]
+    if isinstance(problem, NoShellProfile):
+        return [
+            _("{shell} did not say where its profile is; completion was not installed").format(
+                shell=printable(problem.shell)
+            )
+        ]
     return [printable(str(problem))]
+
+
+def unsupported_shell(shell: str | None) -> str:
+    """When `--install-completion` runs in a shell leerlab has no completion for."""
+    if shell is None:
+        return _(
+            "cannot tell which shell this is; run --install-completion from bash, zsh, "
+            "fish or PowerShell"
+        )
+    return _(
+        "no completion for {shell}: leerlab completes in bash, zsh, fish and PowerShell"
+    ).format(shell=printable(shell))
+
+
+def completion_installed(shell: str, path: Path) -> str:
+    """What `--install-completion` reports once the script is in place."""
+    return _(
+        "Completion for {shell} installed in {path}; it works in shells started from now on."
+    ).format(shell=shell, path=shown_path(str(path)))
 
 
 def unreadable_dataset(name: str, error: OSError) -> str:
