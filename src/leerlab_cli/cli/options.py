@@ -1,6 +1,6 @@
 """What the commands share: the options declared once, and loading the dataset."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -16,6 +16,7 @@ from leerlab_cli.cli.completion import (
 from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.core.models import LEERWEG_ALIASES, Dataset, Profiel
 from leerlab_cli.core.query import Filters, profielen_named
+from leerlab_cli.core.sorting import SortField
 from leerlab_cli.core.text import fold
 from leerlab_cli.files import dataset
 from leerlab_cli.i18n import N_, _, ngettext
@@ -268,3 +269,86 @@ def check_header(header: bool, output_format: str | None, accepted: tuple[str, .
             _("only applies to --format {formats}").format(formats="|".join(accepted)),
             param_hint="'--header'",
         )
+
+
+def _known_sort(value: str | None) -> str | None:
+    if value is not None:
+        sort_order(value)
+    return value
+
+
+def sort_order(value: str) -> tuple[SortField, bool]:
+    """The field `--sort` names and whether it sorts descending (``-name``)."""
+    name = value.removeprefix("-")
+    for field in SortField:
+        if field.value == name:
+            return field, value.startswith("-")
+    known = ", ".join(field.value for field in SortField)
+    raise typer.BadParameter(
+        _("unknown field '{value}'; sort by one of: {known}, each with - for descending").format(
+            value=value, known=known
+        ),
+        param_hint="'--sort'",
+    )
+
+
+SortOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        help=N_(
+            "Order by slug, name, place, province or start (of the first route); -FIELD "
+            "for descending, such as -start. Leerlabs without a value come last."
+        ),
+        metavar=N_("FIELD"),
+        callback=_known_sort,
+        show_default=False,
+    ),
+]
+"""`--sort`, on the commands that list leerlabs."""
+
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        help=N_(
+            "Only these fields, in this order, separated by commas (tab-separated, CSV and "
+            "JSON output); an unknown field lists the fields there are."
+        ),
+        metavar=N_("FIELDS"),
+        show_default=False,
+    ),
+]
+"""`--fields`, on the commands whose output for programs can leave fields out."""
+
+CountOption = Annotated[
+    bool,
+    typer.Option("--count", help=N_("Print only the number of leerlabs that pass the filters.")),
+]
+"""`--count`, on the commands that list leerlabs."""
+
+
+def chosen_fields(value: str, known: Sequence[str]) -> tuple[str, ...]:
+    """The fields `--fields` names, each once, in its order; one not in `known` is refused."""
+    chosen: dict[str, None] = {}
+    for name in value.split(","):
+        field = name.strip()
+        if field not in known:
+            raise typer.BadParameter(
+                _("unknown field '{field}'; the fields are: {known}").format(
+                    field=field, known=", ".join(known)
+                ),
+                param_hint="'--fields'",
+            )
+        chosen[field] = None
+    return tuple(chosen)
+
+
+def check_count(count: bool, **others: bool) -> None:
+    """Refuse `--count` with an option that shapes the output it replaces by a number."""
+    for option, given in others.items():
+        if count and given:
+            raise typer.BadParameter(
+                _("prints only the number: leave out --{option}").format(option=option),
+                param_hint="'--count'",
+            )
