@@ -113,8 +113,8 @@ def _folded(text: str) -> str:
 
 
 def _folded_searchable_text(lab: Leerlab) -> str:
-    # `fold(searchable_text(lab))`, a piece at a time: folding never reaches
-    # across the line breaks between the pieces, and most pieces recur.
+    # Each piece folded on its own (most pieces recur) and joined by line breaks,
+    # which folding never leaves in a text: no search matches across two pieces.
     return "\n".join(_folded(text) for text in lab_strings(lab))
 
 
