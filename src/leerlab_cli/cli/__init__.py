@@ -404,6 +404,12 @@ def _what_was_meant(problem: ExtraArguments) -> str | None:
     # A command that selects leerlabs, given a word of its own (`leerlab list zorg`):
     # the words are what the user looks for, so say which command or option finds it.
     command = getattr(problem.ctx, "command", None)
+    query = problem.ctx.params.get("query")
+    if isinstance(query, str):
+        # `leerlab show midden limburg`: the words of one query, unquoted.
+        from leerlab_cli.formats.messages import quote_the_query
+
+        return quote_the_query(problem.ctx.command_path, " ".join([query, *problem.extra]))
     if not any(param.name == "search" for param in getattr(command, "params", ())):
         return None
     from leerlab_cli.cli.dataset_choice import dataset_in_use

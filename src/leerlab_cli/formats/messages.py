@@ -198,6 +198,14 @@ def meant_instead(command_path: str, meaning: WordMeaning, word: str) -> str:
     return f"{lead} {printable(command)}"
 
 
+def quote_the_query(command_path: str, query: str) -> str:
+    """How to give a query of several words: ``To look for them together: leerlab show 'a b'``."""
+    import shlex
+
+    command = printable(f"{command_path} {shlex.quote(query)}")
+    return _("To look for them together: {command}").format(command=command)
+
+
 def search_hint(word: str, count: int) -> str:
     """Which leerlabs have `word` in their text: ``2 leerlabs have it in their text: leerlab
     list -q zorg``."""

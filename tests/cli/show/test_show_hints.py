@@ -73,3 +73,13 @@ def test_the_hint_in_dutch(runner: CliRunner) -> None:
         "fout: geen leerlab heet 'zerin'; 1 leerlab heeft het in zijn tekst: "
         "leerlab list -q zerin\n"
     )
+
+
+def test_words_of_one_query_unquoted_say_how_to_quote_them(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "midden", "limburg"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "error: Unexpected extra argument (limburg). "
+        "To look for them together: leerlab show 'midden limburg'\n"
+    )
