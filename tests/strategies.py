@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import unicodedata
 from datetime import UTC
 from typing import Any
 
@@ -334,3 +335,38 @@ def mutated_shipped(draw: st.DrawFn) -> bytes:
         else:
             data[position] = draw(interesting_bytes)
     return bytes(data)
+
+
+# --- Spellings of one text (the folding of the filters, `show` and completion) -------------
+
+_ACCENTS = ["", "", "\u0301", "\u0308", "\u0300", "\u0302"]
+"""Combining acute, diaeresis, grave and circumflex: é, ë, è, ê once composed."""
+SEPARATORS = [" ", "  ", "-", " - ", ", ", ",", ".", "/", "_", "", "\t", "'", "(", ")"]
+"""What people type between the words of one name: folding ignores each."""
+
+
+_WORD = st.lists(st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789"), min_size=1, max_size=8)
+names = st.lists(st.one_of(_WORD.map("".join), st.just("en")), min_size=1, max_size=4)
+"""The words of a name, in lower case without accents; ``en`` may be written ``&``."""
+
+
+@st.composite
+def spellings(draw: st.DrawFn, words: list[str]) -> str:
+    """One way to type `words`: any case, accents, separators, and ``&`` for ``en``."""
+    typed = []
+    for word in words:
+        if word == "en" and draw(st.booleans()):
+            typed.append("&")
+            continue
+        letters = []
+        for char in word:
+            if char.isalpha():
+                accent = draw(st.sampled_from(_ACCENTS))
+                char = char.upper() if draw(st.booleans()) else char
+                char = unicodedata.normalize("NFC", char + accent)
+            letters.append(char)
+        typed.append("".join(letters))
+    separated = typed[0]
+    for word in typed[1:]:
+        separated += draw(st.sampled_from(SEPARATORS)) + word
+    return draw(st.sampled_from(SEPARATORS[:3])) * draw(st.booleans()) + separated

@@ -101,3 +101,8 @@ def test_show_names_its_choice_on_a_terminal(tmp_path: Path) -> None:
     assert text.startswith("'aventus' is not a slug; shown: apeldoorn: school \"Aventus\"\n")
     code, text = run_in_terminal(["show", "apeldoorn", "--format", "text"], "en", tmp_path)
     assert "not a slug" not in text
+    code, text = run_in_terminal(["show", "midden limbrug", "--format", "text"], "en", tmp_path)
+    assert code == 0, text
+    assert text.startswith(
+        "'midden limbrug' is not a slug; shown: midden-limburg: the one slug spelt much like it\n"
+    )

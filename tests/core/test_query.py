@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import make_lab
 from leerlab_cli.cli.options import FromWord
 from leerlab_cli.core.errors import NotFound
-from leerlab_cli.core.models import LEERWEG_ALIASES, Leerlab, Leerweg
-from leerlab_cli.core.query import Filters, resolve, select
+from leerlab_cli.core.models import LEERWEG_ALIASES, Leerlab, Leerweg, validate_leerlab
+from leerlab_cli.core.query import Filters, MatchKind, find, resolve, select
 from leerlab_cli.files import dataset
 from leerlab_cli.formats.messages import error_lines
 
@@ -128,11 +129,17 @@ def test_resolve_ambiguous_lists_the_candidates(labs: list[Leerlab]) -> None:
     )
 
 
-def test_resolve_unknown_suggests_the_closest_slug(labs: list[Leerlab]) -> None:
+def test_resolve_takes_the_one_slug_spelt_much_like_it(labs: list[Leerlab]) -> None:
+    match = find(labs, "apeldorn")
+    assert (match.lab, match.kind, match.matched) == (labs[0], MatchKind.close, "apeldoorn")
+
+
+def test_resolve_unknown_suggests_the_closest_slugs_when_several_are_close() -> None:
+    labs = [validate_leerlab(make_lab(slug=slug)) for slug in ("lab-een", "lab-eem")]
     with pytest.raises(NotFound) as caught:
-        resolve(labs, "apeldorn")
+        resolve(labs, "lab-eeb")
     assert tuple(error_lines(caught.value)) == (
-        "no leerlab matches 'apeldorn'; did you mean apeldoorn?",
+        "no leerlab matches 'lab-eeb'; did you mean lab-een or lab-eem?",
     )
 
 

@@ -247,6 +247,6 @@ def test_a_byte_order_mark_at_the_start_is_accepted(
 @example("Straße")
 def test_folding_ascii_quickly_folds_as_the_full_way(text: str) -> None:
     # fold() skips the Unicode decomposition for ASCII text; it must not change the result.
-    decomposed = unicodedata.normalize("NFKD", text)
-    full = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    decomposed = unicodedata.normalize("NFKD", text.replace("&", "en")).casefold()
+    full = re.sub(r"[\W_]+", "", decomposed)
     assert fold(text) == full

@@ -56,6 +56,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("leerlab_cli.cli.list_cmd", "list_labs"),
     "show": ("leerlab_cli.cli.show", "show_lab"),
     "routes": ("leerlab_cli.cli.routes", "route_coverage"),
+    "provinces": ("leerlab_cli.cli.provinces", "province_overview"),
     "contacts": ("leerlab_cli.cli.contacts", "list_contacts"),
     "export": ("leerlab_cli.cli.export", "export_labs"),
     "validate": ("leerlab_cli.cli.validate", "validate_dataset"),
@@ -392,11 +393,13 @@ def usage_message(problem: typer.TyperException) -> str:
             message = f"{message} {suggestion}"
         return message
     if isinstance(problem, ExtraArguments):
-        return ngettext(
+        message = ngettext(
             "Unexpected extra argument ({arguments}).",
             "Unexpected extra arguments ({arguments}).",
             len(problem.extra),
         ).format(arguments=" ".join(problem.extra))
+        hint = _what_was_meant(problem)
+        return f"{message} {hint}" if hint else message
     if option_name is not None and _is_flag(getattr(problem, "ctx", None), option_name):
         # An option that takes no value was given one: --header=yes.
         return _("Option {name!r} does not take a value.").format(name=option_name)
@@ -419,6 +422,35 @@ def usage_message(problem: typer.TyperException) -> str:
     if isinstance(problem, typer.BadParameter):
         return _("Invalid value: {message}").format(message=problem.message)
     return problem.message
+
+
+def _what_was_meant(problem: ExtraArguments) -> str | None:
+    # A command that selects leerlabs, given a word of its own (`leerlab list zorg`):
+    # the words are what the user looks for, so say which command or option finds it.
+    command = getattr(problem.ctx, "command", None)
+    query = problem.ctx.params.get("query")
+    if isinstance(query, str):
+        # `leerlab show midden limburg`: the words of one query, unquoted.
+        from leerlab_cli.formats.messages import quote_the_query
+
+        return quote_the_query(problem.ctx.command_path, " ".join([query, *problem.extra]))
+    if not any(param.name == "search" for param in getattr(command, "params", ())):
+        return None
+    from leerlab_cli.cli.dataset_choice import dataset_in_use
+    from leerlab_cli.core.query import WordMeaning, meaning_of
+    from leerlab_cli.files import dataset
+    from leerlab_cli.formats.messages import meant_instead
+
+    word = " ".join(problem.extra)
+    meaning = WordMeaning.text, word
+    try:
+        path = dataset_in_use(problem.ctx).path
+        # A FIFO nobody writes would hang a usage error: the hint reads regular files only.
+        if dataset.is_regular_file(path):
+            meaning = meaning_of(dataset.load(path).leerlab, word)
+    except (LeerlabError, OSError):
+        pass  # the command refuses such a dataset itself; the hint does without it
+    return meant_instead(problem.ctx.command_path, *meaning)
 
 
 def _with_context(problem: typer.TyperException, ctx: ClickContext) -> typer.TyperException:

@@ -12,7 +12,9 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
+    CountOption,
     DataOption,
+    FieldsOption,
     FromOption,
     KindOption,
     PlannedOption,
@@ -20,10 +22,14 @@ from leerlab_cli.cli.options import (
     ProvinceOption,
     SearchOption,
     SectorOption,
+    SortOption,
     ToOption,
+    check_count,
     choice_of,
+    chosen_fields,
     load_dataset,
     make_filters,
+    sort_order,
 )
 from leerlab_cli.cli.terminal import note, write_parts
 from leerlab_cli.core.models import Leerlab, Meta
@@ -91,6 +97,22 @@ def chosen_format(
     return asked
 
 
+def known_fields(output_format: ExportFormat, *, excel: bool) -> tuple[str, ...]:
+    """The fields `--fields` may name in `output_format`: the columns of CSV, the keys of JSON."""
+    if output_format is ExportFormat.csv:
+        from leerlab_cli.formats.csv_format import CSV_COLUMNS, PLAIN_CSV_COLUMNS
+
+        return CSV_COLUMNS if excel else PLAIN_CSV_COLUMNS
+    if output_format is ExportFormat.json:
+        from leerlab_cli.formats.json_format import JSON_FIELDS
+
+        return JSON_FIELDS
+    raise typer.BadParameter(
+        _("only applies to csv and json, not {format}").format(format=output_format.value),
+        param_hint="'--fields'",
+    )
+
+
 def export_parts(
     output_format: ExportFormat,
     meta: Meta,
@@ -98,22 +120,24 @@ def export_parts(
     *,
     excel: bool = False,
     overview: bool = False,
+    fields: Sequence[str] | None = None,
 ) -> Iterable[str]:
     """The export of `labs` in `output_format`, in parts to write one after the other.
 
     CSV, Markdown and HTML are made part by part as they are written, so a big
     export is never held whole; JSON and TOML come in one part. `excel` applies to
     CSV only; `overview` (Markdown and HTML only) keeps only the title, source and
-    overview table.
+    overview table; `fields` (CSV and JSON only, names of `known_fields`) the
+    columns or keys to keep, in their order.
     """
     if output_format is ExportFormat.csv:
         from leerlab_cli.formats.csv_format import csv_parts
 
-        return csv_parts(labs, excel=excel)
+        return csv_parts(labs, excel=excel, fields=fields)
     if output_format is ExportFormat.json:
-        from leerlab_cli.formats.json_format import labs_json_parts
+        from leerlab_cli.formats.json_format import JSON_FIELDS, labs_json_parts
 
-        return labs_json_parts(labs)
+        return labs_json_parts(labs, fields or JSON_FIELDS)
     if output_format is ExportFormat.toml:
         from leerlab_cli.formats.toml_format import dataset_toml
 
@@ -128,12 +152,17 @@ def export_parts(
     return markdown_parts(meta, labs, overview_only=overview)
 
 
-HELP = N_("Export the leerlabs, filtered: Markdown, HTML, CSV, JSON or TOML.")
+HELP = N_(
+    "Export the leerlabs, filtered: Markdown, HTML, CSV, JSON or TOML.\n\n"
+    "--fields chooses the columns of CSV (by the names of its header) or the keys of JSON."
+)
 EXAMPLES = N_(
     "Examples:\n\n"
     "leerlab export --sector zorg -o zorg.md\n\n"
     "leerlab export -o leerlabs.html\n\n"
-    "leerlab export --excel -o leerlabs.csv"
+    "leerlab export --excel -o leerlabs.csv\n\n"
+    "leerlab export --format csv --fields slug,name,provinces --sort province\n\n"
+    "leerlab export --sector zorg --count"
 )
 
 
@@ -202,24 +231,48 @@ def export_labs(
             show_default=False,
         ),
     ] = None,
+    sort: SortOption = None,
+    fields: FieldsOption = None,
+    count: CountOption = False,
 ) -> None:
     """Export the leerlabs that pass the filters (the help is `HELP`)."""
     filters = make_filters(
         sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
     )
+    check_count(
+        count,
+        format=output_format is not None,
+        excel=excel,
+        overview=overview,
+        output=output is not None,
+        fields=fields is not None,
+    )
+    if count:
+        write_parts([f"{len(select(load_dataset(ctx).leerlab, filters))}\n"])
+        return
     export_format = chosen_format(output_format, Path(output) if output else None, excel=excel)
     if overview and export_format not in OVERVIEW_FORMATS:
         raise typer.BadParameter(
             _("only applies to markdown and html, not {format}").format(format=export_format.value),
             param_hint="'--overview'",
         )
+    columns = None
+    if fields is not None:
+        columns = chosen_fields(fields, known_fields(export_format, excel=excel))
     chosen_dataset = load_dataset(ctx)
     labs = select(chosen_dataset.leerlab, filters)
     if not labs:
         from leerlab_cli.formats.messages import no_match
 
         note(no_match())
-    parts = export_parts(export_format, chosen_dataset.meta, labs, excel=excel, overview=overview)
+    if sort is not None:
+        from leerlab_cli.core.sorting import sort_labs
+
+        field, descending = sort_order(sort)
+        labs = sort_labs(labs, field, descending=descending)
+    parts = export_parts(
+        export_format, chosen_dataset.meta, labs, excel=excel, overview=overview, fields=columns
+    )
     if output is None:
         write_parts(parts)
         return

@@ -1,6 +1,6 @@
 """What the commands share: the options declared once, and loading the dataset."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -15,7 +15,9 @@ from leerlab_cli.cli.completion import (
 )
 from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.core.models import LEERWEG_ALIASES, Dataset, Profiel
-from leerlab_cli.core.query import Filters, profiel_named
+from leerlab_cli.core.query import Filters, profielen_named
+from leerlab_cli.core.sorting import SortField
+from leerlab_cli.core.text import fold
 from leerlab_cli.files import dataset
 from leerlab_cli.i18n import N_, _, ngettext
 
@@ -72,6 +74,11 @@ def _no_blank(values: list[str] | None) -> list[str] | None:
     for value in values or ():
         if not value.strip():
             raise typer.BadParameter(_("must not be empty"))
+        if not fold(value):
+            # Text is compared by its letters and digits only: this would match anything.
+            raise typer.BadParameter(
+                _("'{value}' has no letter or digit to look for").format(value=value)
+            )
     return values
 
 
@@ -107,8 +114,8 @@ SectorOption = Annotated[
     typer.Option(
         "--sector",
         help=N_(
-            "The sector or specialisation contains this text (case and accents ignored); "
-            "repeat for OR."
+            "The sector or specialisation contains this text (case, accents, spaces, hyphens "
+            "and punctuation ignored, & is en); repeat for OR."
         ),
         metavar=N_("TEXT"),
         callback=_no_blank,
@@ -140,7 +147,10 @@ ProvinceOption = Annotated[
     list[str] | None,
     typer.Option(
         "--province",
-        help=N_("The province contains this text (case and accents ignored); repeat for OR."),
+        help=N_(
+            "The province contains this text (case, accents, spaces and hyphens ignored); "
+            "repeat for OR."
+        ),
         metavar=N_("TEXT"),
         callback=_no_blank,
         autocompletion=complete_province,
@@ -150,7 +160,15 @@ ProvinceOption = Annotated[
 
 def _known_profielen(values: list[str] | None) -> list[str] | None:
     for value in values or ():
-        if profiel_named(value) is None:
+        found = profielen_named(value)
+        if len(found) > 1:
+            choices = ", ".join(f"{profiel.value} ({profiel.dutch})" for profiel in found)
+            raise typer.BadParameter(
+                _("'{value}' may be more than one vmbo profiel; choose one of: {choices}").format(
+                    value=value, choices=choices
+                )
+            )
+        if not found:
             known = ", ".join(f"{profiel.value} ({profiel.dutch})" for profiel in Profiel)
             raise typer.BadParameter(
                 _("unknown vmbo profiel '{value}'; choose one of: {known}").format(
@@ -166,7 +184,7 @@ KindOption = Annotated[
         "--kind",
         help=N_(
             "A kind of route of the leerlab contains this text, such as 'doorlopende leerroute' "
-            "(case and accents ignored); repeat for OR."
+            "(case, accents, spaces and hyphens ignored); repeat for OR."
         ),
         metavar=N_("TEXT"),
         callback=_no_blank,
@@ -178,8 +196,8 @@ ProfielOption = Annotated[
     typer.Option(
         "--profiel",
         help=N_(
-            "The leerlab works in this vmbo profiel: its name or abbreviation, such as zw, "
-            "'zorg en welzijn', hbr or groen; repeat for OR."
+            "The leerlab works in this vmbo profiel: its abbreviation, name or a word of its "
+            "name, such as zw, 'zorg & welzijn', zorg, hbr or groen; repeat for OR."
         ),
         metavar=N_("PROFIEL"),
         callback=_known_profielen,
@@ -191,7 +209,10 @@ SearchOption = Annotated[
     typer.Option(
         "--search",
         "-q",
-        help=N_("Any text of the leerlab contains this text, schools and contacts included."),
+        help=N_(
+            "Any text of the leerlab contains this text, schools and contacts included; case, "
+            "accents, spaces and punctuation are ignored."
+        ),
         metavar=N_("TEXT"),
         callback=_no_blank,
     ),
@@ -217,9 +238,8 @@ def make_filters(
 ) -> Filters:
     """The core's `Filters` from the shared filter options."""
     leerwegen = frozenset().union(*(LEERWEG_ALIASES[word.value] for word in from_ or ()))
-    profielen = frozenset(
-        found for word in profiel or () if (found := profiel_named(word)) is not None
-    )
+    # Each word names one profiel by now: `_known_profielen` refused the others.
+    profielen = frozenset(found for word in profiel or () for found in profielen_named(word))
     return Filters(
         sectors=tuple(sector or ()),
         leerwegen=leerwegen,
@@ -249,3 +269,86 @@ def check_header(header: bool, output_format: str | None, accepted: tuple[str, .
             _("only applies to --format {formats}").format(formats="|".join(accepted)),
             param_hint="'--header'",
         )
+
+
+def _known_sort(value: str | None) -> str | None:
+    if value is not None:
+        sort_order(value)
+    return value
+
+
+def sort_order(value: str) -> tuple[SortField, bool]:
+    """The field `--sort` names and whether it sorts descending (``-name``)."""
+    name = value.removeprefix("-")
+    for field in SortField:
+        if field.value == name:
+            return field, value.startswith("-")
+    known = ", ".join(field.value for field in SortField)
+    raise typer.BadParameter(
+        _("unknown field '{value}'; sort by one of: {known}, each with - for descending").format(
+            value=value, known=known
+        ),
+        param_hint="'--sort'",
+    )
+
+
+SortOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        help=N_(
+            "Order by slug, name, place, province or start (of the first route); -FIELD "
+            "for descending, such as -start. Leerlabs without a value come last."
+        ),
+        metavar=N_("FIELD"),
+        callback=_known_sort,
+        show_default=False,
+    ),
+]
+"""`--sort`, on the commands that list leerlabs."""
+
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        help=N_(
+            "Only these fields, in this order, separated by commas (tab-separated, CSV and "
+            "JSON output); an unknown field lists the fields there are."
+        ),
+        metavar=N_("FIELDS"),
+        show_default=False,
+    ),
+]
+"""`--fields`, on the commands whose output for programs can leave fields out."""
+
+CountOption = Annotated[
+    bool,
+    typer.Option("--count", help=N_("Print only the number of leerlabs that pass the filters.")),
+]
+"""`--count`, on the commands that list leerlabs."""
+
+
+def chosen_fields(value: str, known: Sequence[str]) -> tuple[str, ...]:
+    """The fields `--fields` names, each once, in its order; one not in `known` is refused."""
+    chosen: dict[str, None] = {}
+    for name in value.split(","):
+        field = name.strip()
+        if field not in known:
+            raise typer.BadParameter(
+                _("unknown field '{field}'; the fields are: {known}").format(
+                    field=field, known=", ".join(known)
+                ),
+                param_hint="'--fields'",
+            )
+        chosen[field] = None
+    return tuple(chosen)
+
+
+def check_count(count: bool, **others: bool) -> None:
+    """Refuse `--count` with an option that shapes the output it replaces by a number."""
+    for option, given in others.items():
+        if count and given:
+            raise typer.BadParameter(
+                _("prints only the number: leave out --{option}").format(option=option),
+                param_hint="'--count'",
+            )

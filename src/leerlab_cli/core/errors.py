@@ -65,18 +65,28 @@ class EmptyQuery(NotFound):
 
 
 class AmbiguousQuery(NotFound):
-    """A query that names several leerlabs equally well."""
+    """A query that names several leerlabs equally well.
 
-    def __init__(self, query: str, matches: Sequence[Match]) -> None:
+    `in_text`: how many leerlabs have the query in their text (what `list -q` would
+    give), when it names them by a school they share; else 0.
+    """
+
+    def __init__(self, query: str, matches: Sequence[Match], in_text: int = 0) -> None:
         self.matches: tuple[Match, ...] = tuple(matches)
+        self.in_text = in_text
         super().__init__(query)
 
 
 class NoMatch(NotFound):
-    """A query that names no leerlab; `close` are slugs spelt much like it."""
+    """A query that names no leerlab; `close` are slugs spelt much like it.
 
-    def __init__(self, query: str, close: Sequence[str]) -> None:
+    `in_text`: how many leerlabs have the query in their text, a sector or a
+    contact's name (what `list -q` would give); 0 when none has.
+    """
+
+    def __init__(self, query: str, close: Sequence[str], in_text: int = 0) -> None:
         self.close: tuple[str, ...] = tuple(close)
+        self.in_text = in_text
         super().__init__(query)
 
 

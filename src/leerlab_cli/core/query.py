@@ -12,23 +12,46 @@ from leerlab_cli.core.errors import AmbiguousQuery, EmptyQuery, NoMatch
 from leerlab_cli.core.models import Leerlab, Leerweg, Profiel, Route
 from leerlab_cli.core.text import fold
 
-
-def _profiel_key(text: str) -> str:
-    # "Z&W", "z & w" and "zorg en welzijn" differ only in "&", commas, case and spaces.
-    return " ".join(fold(text).replace("&", " en ").replace(",", " ").split())
-
-
 PROFIEL_WORDS: dict[str, Profiel] = {
-    _profiel_key(word): profiel
+    fold(word): profiel
     for profiel in Profiel
     for word in (profiel.value, profiel.abbreviation, profiel.dutch)
 }
-"""Every way `--profiel` may name a vmbo profiel: its code, abbreviation or name, normalised."""
+"""Every way `--profiel` may name a vmbo profiel: its code, abbreviation or name, folded."""
+
+_LINKING_WORD = "en"
+"""The word between the parts of a profiel's name: a word of every name, naming none."""
 
 
 def profiel_named(word: str) -> Profiel | None:
-    """The vmbo profiel `word` names (code, abbreviation or name; case, accents and `&` ignored)."""
-    return PROFIEL_WORDS.get(_profiel_key(word))
+    """The vmbo profiel `word` names (code, abbreviation or name, folded as the filters fold)."""
+    return PROFIEL_WORDS.get(fold(word))
+
+
+def profielen_named(word: str) -> tuple[Profiel, ...]:
+    """The vmbo profielen `word` may mean: the one it names, else those with a word like it.
+
+    ``zorg`` is a word of "Zorg en welzijn" only, ``horeca bakkerij`` starts a name;
+    ``produc`` starts a word of two names, so both are returned for the user to
+    choose from. An empty tuple: no profiel.
+    """
+    named = profiel_named(word)
+    if named is not None:
+        return (named,)
+    wanted = fold(word)
+    if not wanted or wanted == _LINKING_WORD:
+        return ()
+    return tuple(
+        profiel
+        for profiel in Profiel
+        if fold(profiel.dutch).startswith(wanted)
+        or any(part.startswith(wanted) for part in _name_words(profiel))
+    )
+
+
+def _name_words(profiel: Profiel) -> list[str]:
+    words = (fold(part) for part in profiel.dutch.replace(",", " ").split())
+    return [word for word in words if word and word != _LINKING_WORD]
 
 
 @dataclass(frozen=True)
@@ -51,6 +74,10 @@ class Filters:
         if self.leerwegen and self.leerwegen.isdisjoint(route.leerwegen):
             return False
         return not self.niveaus or not self.niveaus.isdisjoint(route.niveaus)
+
+    def province_matches(self, province: str) -> bool:
+        """Whether a province passes `--province` (every province does without it)."""
+        return not self.provinces or _any_contains(self.provinces, (province,))
 
     def matches(self, lab: Leerlab) -> bool:
         """Whether `lab` passes every filter."""
@@ -81,14 +108,13 @@ def _any_contains(needles: Iterable[str], haystacks: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
-    # `fold`, remembered, since the same sectors, provinces and schools recur lab
-    # after lab; and ASCII text has nothing to decompose or strip, only to casefold.
-    return text.casefold() if text.isascii() else fold(text)
+    # `fold`, remembered, since the same sectors, provinces and schools recur lab after lab.
+    return fold(text)
 
 
 def _folded_searchable_text(lab: Leerlab) -> str:
-    # `fold(searchable_text(lab))`, a piece at a time: folding never reaches
-    # across the line breaks between the pieces, and most pieces recur.
+    # Each piece folded on its own (most pieces recur) and joined by line breaks,
+    # which folding never leaves in a text: no search matches across two pieces.
     return "\n".join(_folded(text) for text in lab_strings(lab))
 
 
@@ -147,6 +173,7 @@ class MatchKind(StrEnum):
     place = "place"
     province = "province"
     school = "school"
+    close = "close"
 
 
 @dataclass(frozen=True)
@@ -159,18 +186,27 @@ class Match:
 
 
 def find(labs: Sequence[Leerlab], query: str, *, exact: bool = False) -> Match:
-    """The one leerlab `query` names: exact slug, unique slug prefix, or unique name match.
+    """The one leerlab `query` names: its slug, a unique slug prefix, name match or close slug.
 
-    With `exact`, only the exact slug. Raises `AmbiguousQuery` with the candidates
-    when the query is ambiguous, and `NoMatch` with the closest slugs when nothing
-    matches.
+    The query and the slugs are compared folded (`fold`): ``Midden Limburg`` is the
+    slug ``midden-limburg``. With `exact`, only the slug. Raises `AmbiguousQuery` with
+    the candidates when the query is ambiguous, and `NoMatch` with the closest slugs
+    when nothing matches; when exactly one slug is spelt much like the query (a typo),
+    that leerlab is the match.
     """
-    wanted = fold(query.strip())
+    wanted = fold(query)
     if not wanted:
         raise EmptyQuery(query)
+    typed = query.strip().casefold()
+    # A slug as typed first: two slugs may fold alike (`ab-c`, `a-bc`).
     for lab in labs:
-        if fold(lab.slug) == wanted:
+        if lab.slug == typed:
             return Match(lab, MatchKind.slug, lab.slug)
+    same = [Match(lab, MatchKind.slug, lab.slug) for lab in labs if fold(lab.slug) == wanted]
+    if len(same) == 1:
+        return same[0]
+    if same:
+        raise AmbiguousQuery(query, same)
     if not exact:
         prefixed = [
             Match(lab, MatchKind.slug_prefix, lab.slug)
@@ -182,9 +218,27 @@ def find(labs: Sequence[Leerlab], query: str, *, exact: bool = False) -> Match:
             if len(candidates) == 1:
                 return candidates[0]
             if candidates:
-                raise AmbiguousQuery(query, candidates)
-    slugs = [lab.slug for lab in labs]
-    raise NoMatch(query, difflib.get_close_matches(wanted, slugs, n=3, cutoff=0.6))
+                shared = all(match.kind is MatchKind.school for match in candidates)
+                raise AmbiguousQuery(query, candidates, _in_text(labs, query) if shared else 0)
+    close = close_slugs(labs, query)
+    if exact:
+        raise NoMatch(query, close)
+    # A word of the leerlabs' text (a sector, a contact) is not a typo of a slug.
+    in_text = _in_text(labs, query)
+    if len(close) == 1 and not in_text:
+        return Match(next(lab for lab in labs if lab.slug == close[0]), MatchKind.close, close[0])
+    raise NoMatch(query, close, in_text)
+
+
+def _in_text(labs: Sequence[Leerlab], query: str) -> int:
+    # How many leerlabs `list -q QUERY` gives.
+    return len(select(labs, Filters(searches=(query,))))
+
+
+def close_slugs(labs: Sequence[Leerlab], query: str) -> list[str]:
+    """The slugs spelt much like `query` (folded), at most three, the closest first."""
+    slugs = {fold(lab.slug): lab.slug for lab in labs}
+    return [slugs[key] for key in difflib.get_close_matches(fold(query), slugs, n=3, cutoff=0.6)]
 
 
 def resolve(labs: Sequence[Leerlab], query: str) -> Leerlab:
@@ -204,3 +258,31 @@ def _names(lab: Leerlab) -> Iterator[tuple[MatchKind, str]]:
     yield MatchKind.place, lab.place
     yield from ((MatchKind.province, province) for province in lab.provinces)
     yield from ((MatchKind.school, school.name) for school in lab.schools)
+
+
+class WordMeaning(StrEnum):
+    """What a word given where a command takes none most likely names."""
+
+    slug = "slug"
+    sector = "sector"
+    province = "province"
+    text = "text"
+
+
+def meaning_of(labs: Sequence[Leerlab], word: str) -> tuple[WordMeaning, str]:
+    """What `word` names in `labs`, and how to write it: a slug (as the dataset has it),
+    else a sector, else a province, else any text (`word` as it is).
+
+    Compared folded, as the filters compare: ``Midden Limburg`` is ``midden-limburg``.
+    """
+    wanted = fold(word)
+    if not wanted:
+        return WordMeaning.text, word
+    for lab in labs:
+        if fold(lab.slug) == wanted:
+            return WordMeaning.slug, lab.slug
+    if select(labs, Filters(sectors=(word,))):
+        return WordMeaning.sector, word
+    if select(labs, Filters(provinces=(word,))):
+        return WordMeaning.province, word
+    return WordMeaning.text, word

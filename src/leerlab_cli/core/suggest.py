@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from leerlab_cli.core.models import Leerlab, Profiel
+from leerlab_cli.core.text import fold
 
 Suggestion = tuple[str, str]
 """A value to complete to, and a few words of help that zsh, fish and PowerShell show."""
@@ -51,18 +52,39 @@ def profiel_suggestions() -> list[Suggestion]:
 
 
 def matching(suggestions: Iterable[Suggestion], incomplete: str) -> list[Suggestion]:
-    """The suggestions that start with `incomplete`, case ignored, completing what was typed.
+    """The suggestions that start with `incomplete`, folded, completing what was typed.
 
-    ``gel`` completes to ``gelderland``: shells drop a suggestion that does not start
-    with the word typed so far, and the filters ignore case anyway. Each completed value
-    is suggested once, so ``G`` gives ``Groen`` once though the dataset has ``groen`` too.
+    Folded as the filters fold (`fold`): ``gel`` completes to ``gelderland`` and
+    ``noord b`` to ``noord brabant``. Shells drop a suggestion that does not start
+    with the word typed so far, so the typed part is kept and the rest of the value
+    follows it. Each completed value is suggested once, so ``G`` gives ``Groen``
+    once though the dataset has ``groen`` too.
     """
-    typed = incomplete.casefold()
+    typed = fold(incomplete)
     matches: dict[str, str] = {}
     for value, help_text in suggestions:
-        if value[: len(incomplete)].casefold() == typed:
-            matches.setdefault(incomplete + value[len(incomplete) :], help_text)
+        completed = _completed(value, incomplete, typed)
+        if completed is not None:
+            matches.setdefault(completed, help_text)
     return list(matches.items())
+
+
+def _completed(value: str, incomplete: str, typed: str) -> str | None:
+    # `incomplete` and what follows the shortest start of `value` that folds to
+    # `typed`; None when `value` does not start with it. A text folds a character at
+    # a time, so one pass over `value` finds it. Where a character folds to several
+    # (ß: ss) and goes past `typed`, the whole value is offered as it is.
+    length = 0  # how much of `typed` the start of `value` has folded to so far
+    for index, char in enumerate(value):
+        if length == len(typed):
+            return incomplete + value[index:]
+        piece = fold(char)
+        if length + len(piece) > len(typed):
+            return value if typed.endswith(piece[: len(typed) - length]) else None
+        if not typed.startswith(piece, length):
+            return None
+        length += len(piece)
+    return incomplete if length == len(typed) else None
 
 
 def _unique(values: Iterable[str]) -> list[str]:

@@ -16,11 +16,24 @@ _WHITESPACE_BREAKS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]+")
 
 
 def fold(text: str) -> str:
-    """Lower-case `text` and strip its accents, so `Geïntegreerde` matches `geintegreerde`."""
+    """`text` as the filters, `show` and completion compare it: only its letters and digits.
+
+    Case, accents, spaces, hyphens and punctuation are ignored, and ``&`` reads as
+    ``en``: ``Noord Brabant`` and ``noord-brabant`` fold alike, as do ``Zorg & Welzijn``
+    and ``zorg en welzijn``. A character folds on its own, whatever stands beside it,
+    so folding a text is folding its characters one by one (linear in its length).
+    """
     if text.isascii():
-        return text.casefold()  # no accents to strip: the usual case, done at once
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        # No accents to strip and no character that casefolds to several: done at once.
+        return _NOT_ALPHANUMERIC.sub("", text.replace("&", "en").lower())
+    decomposed = unicodedata.normalize("NFKD", text.replace("&", "en")).casefold()
+    # NFKD and casefold can leave combining marks (İ casefolds to i and a dot above):
+    # like punctuation and spaces, they are not letters or digits and go.
+    return _NOT_ALPHANUMERIC.sub("", decomposed)
+
+
+# What folding drops: everything but letters and digits, the underscore included.
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 
 def _escape(match: re.Match[str]) -> str:

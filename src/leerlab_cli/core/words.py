@@ -93,8 +93,8 @@ _CLOSE_ENOUGH = 0.8
 
 
 def _key(text: str) -> str:
-    # Case, accents, hyphens and repeated spaces ignored: "Mogelijk-later" is "mogelijk later".
-    return " ".join(fold(text).replace("-", " ").replace("_", " ").split())
+    # Folded as everywhere: "Mogelijk-later" is "mogelijk later".
+    return fold(text)
 
 
 def meant_member(vocabulary: type[StrEnum], typed: str) -> StrEnum | None:

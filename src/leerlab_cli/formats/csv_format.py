@@ -140,11 +140,21 @@ def excel_safe(cell: str) -> str:
     return cell
 
 
-def csv_parts(labs: Sequence[Leerlab], *, excel: bool = False) -> Iterator[str]:
+def csv_parts(
+    labs: Sequence[Leerlab], *, excel: bool = False, fields: Sequence[str] | None = None
+) -> Iterator[str]:
     """The CSV in parts, made as they are asked for: `labs_csv`, not held whole.
 
     The header row is the first part, then every `ROWS_PER_PART` leerlabs one part.
+    `fields` are names of the columns (`PLAIN_CSV_COLUMNS`, or `CSV_COLUMNS` with
+    `excel`): only those, in that order.
     """
+    columns = CSV_COLUMNS if excel else PLAIN_CSV_COLUMNS
+    positions = [columns.index(field) for field in fields or columns]
+
+    def chosen(row: Sequence[str]) -> list[str]:
+        return [row[position] for position in positions]
+
     buffer = io.StringIO(newline="")
     if excel:
         buffer.write("\ufeff")
@@ -155,17 +165,17 @@ def csv_parts(labs: Sequence[Leerlab], *, excel: bool = False) -> Iterator[str]:
     # for programs, the same in every language, its lists as JSON arrays.
     if excel:
         wording = interface_wording()
-        writer.writerow(excel_safe(_(EXCEL_HEADERS[column])) for column in CSV_COLUMNS)
+        writer.writerow(chosen([excel_safe(_(EXCEL_HEADERS[column])) for column in CSV_COLUMNS]))
     else:
-        writer.writerow(PLAIN_CSV_COLUMNS)
+        writer.writerow(chosen(PLAIN_CSV_COLUMNS))
     yield _taken(buffer)
     for start in range(0, len(labs), ROWS_PER_PART):
         part = labs[start : start + ROWS_PER_PART]
         if excel:
             for lab in part:
-                writer.writerow(excel_safe(cell) for cell in csv_row(lab, wording))
+                writer.writerow(chosen([excel_safe(cell) for cell in csv_row(lab, wording)]))
         else:
-            writer.writerows(plain_csv_row(lab) for lab in part)
+            writer.writerows(chosen(plain_csv_row(lab)) for lab in part)
         yield _taken(buffer)
 
 

@@ -43,15 +43,26 @@ def labs_json(labs: Sequence[Leerlab]) -> str:
     return "".join(labs_json_parts(labs))
 
 
-def labs_json_parts(labs: Sequence[Leerlab]) -> Iterator[str]:
-    """`labs_json` a leerlab at a time, so that a big array is never held whole."""
+JSON_FIELDS = (*field_names(Leerlab), LEFT_OPEN_KEY)
+"""The keys of a leerlab object, in order: what `--fields` may choose for JSON."""
+
+
+def labs_json_parts(labs: Sequence[Leerlab], fields: Sequence[str] = JSON_FIELDS) -> Iterator[str]:
+    """`labs_json` a leerlab at a time, so that a big array is never held whole.
+
+    `fields` are keys of `JSON_FIELDS`: each object has those only, in that order.
+    """
     if not labs:
         yield "[]\n"
         return
+    every = tuple(fields) == JSON_FIELDS
     yield "["
     for number, lab in enumerate(labs):
+        data = lab_object(lab)
+        if not every:
+            data = {field: data[field] for field in fields}
         # Each object indented one level deeper, as inside the array.
-        yield ("\n  " if number == 0 else ",\n  ") + _dumps(lab_object(lab)).replace("\n", "\n  ")
+        yield ("\n  " if number == 0 else ",\n  ") + _dumps(data).replace("\n", "\n  ")
     yield "\n]\n"
 
 

@@ -19,7 +19,7 @@ from leerlab_cli.core.errors import (
     UnsupportedShell,
     WriteFailure,
 )
-from leerlab_cli.core.query import MAX_CANDIDATES, Match, MatchKind
+from leerlab_cli.core.query import MAX_CANDIDATES, Match, MatchKind, WordMeaning
 from leerlab_cli.core.text import printable, shown_path
 from leerlab_cli.i18n import N_, _, ngettext
 
@@ -53,6 +53,7 @@ def chosen(query: str, match: Match) -> str:
         MatchKind.place: _('place "{text}"'),
         MatchKind.province: _('province "{text}"'),
         MatchKind.school: _('school "{text}"'),
+        MatchKind.close: _("the one slug spelt much like it"),
     }
     reason = reasons[match.kind].format(text=match.matched)
     return _("'{query}' is not a slug; shown: {slug}: {reason}").format(
@@ -189,14 +190,61 @@ def not_found(problem: NotFound) -> str:
         more = len(problem.matches) - MAX_CANDIDATES
         if more > 0:
             listed += ngettext(", and {count} more", ", and {count} more", more).format(count=more)
-        return _("'{query}' matches more than one leerlab: {listed}").format(
+        message = _("'{query}' matches more than one leerlab: {listed}").format(
             query=shown, listed=printable(listed)
+        )
+        if problem.in_text:
+            message += "; " + search_hint(problem.query, problem.in_text)
+        return message
+    if isinstance(problem, NoMatch) and problem.in_text:
+        return _("no leerlab is named '{query}'; {hint}").format(
+            query=shown, hint=search_hint(problem.query, problem.in_text)
         )
     if isinstance(problem, NoMatch) and problem.close:
         return _("no leerlab matches '{query}'; did you mean {slugs}?").format(
             query=shown, slugs=_(" or ").join(problem.close)
         )
     return _("no leerlab matches '{query}'").format(query=shown)
+
+
+def meant_instead(command_path: str, meaning: WordMeaning, word: str) -> str:
+    """What a command given a word of its own was probably asked (`command_path` is the
+    command as typed: ``leerlab list``): ``To search all text: leerlab list -q zerin``."""
+    import shlex
+
+    quoted = shlex.quote(word)
+    program = command_path.split(" ")[0]
+    hints = {
+        WordMeaning.slug: (_("To see that leerlab:"), f"{program} show {quoted}"),
+        WordMeaning.sector: (_("To select by sector:"), f"{command_path} --sector {quoted}"),
+        WordMeaning.province: (
+            _("To select by province:"),
+            f"{command_path} --province {quoted}",
+        ),
+        WordMeaning.text: (_("To search all text:"), f"{command_path} -q {quoted}"),
+    }
+    lead, command = hints[meaning]
+    return f"{lead} {printable(command)}"
+
+
+def quote_the_query(command_path: str, query: str) -> str:
+    """How to give a query of several words: ``To look for them together: leerlab show 'a b'``."""
+    import shlex
+
+    command = printable(f"{command_path} {shlex.quote(query)}")
+    return _("To look for them together: {command}").format(command=command)
+
+
+def search_hint(word: str, count: int) -> str:
+    """Which leerlabs have `word` in their text: ``2 leerlabs have it in their text: leerlab
+    list -q zorg``."""
+    import shlex
+
+    return ngettext(
+        "{count} leerlab has it in its text: {command}",
+        "{count} leerlabs have it in their text: {command}",
+        count,
+    ).format(command=printable(f"leerlab list -q {shlex.quote(word)}"), count=count)
 
 
 def cannot_write(name: str, failure: WriteFailure) -> str:

@@ -42,13 +42,32 @@ def tsv_lines(header: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> st
     return "".join("\t".join(one_line(field) for field in row) + "\n" for row in [*lines, *rows])
 
 
-def tsv(labs: Iterable[Leerlab], *, header: bool = False) -> str:
+TSV_FIELDS = (*LIST_COLUMNS, "place", "provinces")
+"""The fields `list --fields` may choose for tab-separated lines: the columns, and more."""
+
+
+def tsv_fields(lab: Leerlab) -> dict[str, str]:
+    """Every field of `TSV_FIELDS` of one leerlab, in codes; lists joined with ``, ``."""
+    return {
+        **dict(zip(LIST_COLUMNS, list_row(lab, FIXED_WORDING), strict=True)),
+        "place": lab.place,
+        "provinces": ", ".join(lab.provinces),
+    }
+
+
+def tsv(
+    labs: Iterable[Leerlab], *, header: bool = False, fields: Sequence[str] = LIST_COLUMNS
+) -> str:
     """One line per leerlab, fields separated by tabs; the same in every language.
 
-    With `header`, a line of the column names (`LIST_COLUMNS`) comes first.
+    `fields` are names of `TSV_FIELDS`, in the order to print them. With `header`,
+    a line of their names comes first.
     """
-    rows = (list_row(lab, FIXED_WORDING) for lab in labs)
-    return tsv_lines(LIST_COLUMNS if header else None, rows)
+    if tuple(fields) == LIST_COLUMNS:
+        rows: Iterable[Sequence[str]] = (list_row(lab, FIXED_WORDING) for lab in labs)
+    else:
+        rows = ([tsv_fields(lab)[field] for field in fields] for lab in labs)
+    return tsv_lines(fields if header else None, rows)
 
 
 def lab_text(lab: Leerlab) -> str:

@@ -7,6 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from helpers import stdout_of
 from leerlab_cli.cli import app
 
 SHOW_OTTOLAND = """\
@@ -140,9 +141,36 @@ def test_show_panel_forced(runner: CliRunner) -> None:
 
 
 def test_show_not_found(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["show", "apeldorn"])
+    result = runner.invoke(app, ["show", "xyzzy"])
     assert result.exit_code == 1
     assert result.stdout == ""
+    assert result.stderr == "error: no leerlab matches 'xyzzy'\n"
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        # The one slug spelt much like it is taken (a terminal is told which).
+        ("apeldorn", "apeldoorn"),
+        ("midden limbrug", "midden-limburg"),
+        # Folded, these are the slug itself.
+        ("midden limburg", "midden-limburg"),
+        ("Noord Brabant", "noord-brabant"),
+        ("NOORD_BRABANT", "noord-brabant"),
+    ],
+)
+def test_show_takes_a_query_close_to_one_slug(runner: CliRunner, query: str, slug: str) -> None:
+    assert stdout_of(runner, ["show", query, "--format", "json"]) == stdout_of(
+        runner, ["show", slug, "--format", "json"]
+    )
+
+
+def test_show_exact_takes_the_slug_folded_but_not_a_close_one(runner: CliRunner) -> None:
+    assert stdout_of(runner, ["show", "Midden Limburg", "--exact", "--format", "json"]) == (
+        stdout_of(runner, ["show", "midden-limburg", "--format", "json"])
+    )
+    result = runner.invoke(app, ["show", "apeldorn", "--exact"])
+    assert result.exit_code == 1
     assert result.stderr == "error: no leerlab matches 'apeldorn'; did you mean apeldoorn?\n"
 
 
