@@ -95,3 +95,14 @@ class OutputError(LeerlabError):
         self.name = name
         self.failure = failure
         super().__init__(name, failure.error)
+
+
+class TooLargeForWorkbook(LeerlabError):
+    """A text longer than a workbook cell holds (Excel's limit), which would be cut short."""
+
+    def __init__(self, sheet: str, cell: str, length: int, limit: int) -> None:
+        self.sheet = sheet
+        self.cell = cell
+        self.length = length
+        self.limit = limit
+        super().__init__(sheet, cell, length, limit)

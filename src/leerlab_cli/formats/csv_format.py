@@ -169,6 +169,21 @@ def csv_parts(labs: Sequence[Leerlab], *, excel: bool = False) -> Iterator[str]:
         yield _taken(buffer)
 
 
+def table_csv(header: Sequence[str], rows: Iterable[Sequence[str]], *, excel: bool = False) -> str:
+    """A header row and `rows` as CSV: plain, or with `excel` in the dialect of `labs_csv`."""
+    buffer = io.StringIO(newline="")
+    if excel:
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer.writerow(map(excel_safe, header))
+        writer.writerows(map(excel_safe, row) for row in rows)
+    else:
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    return buffer.getvalue()
+
+
 def _taken(buffer: io.StringIO) -> str:
     # What the buffer holds, which it then forgets.
     text = buffer.getvalue()

@@ -14,6 +14,7 @@ from leerlab_cli.core.errors import (
     NoMatch,
     NotFound,
     OutputError,
+    TooLargeForWorkbook,
     UnreadableDataset,
     WriteFailure,
 )
@@ -136,6 +137,8 @@ def error_lines(problem: LeerlabError) -> list[str]:
         return [not_found(problem)]
     if isinstance(problem, OutputError):
         return [cannot_write(problem.name, problem.failure)]
+    if isinstance(problem, TooLargeForWorkbook):
+        return [too_large_for_workbook(problem)]
     return [printable(str(problem))]
 
 
@@ -189,3 +192,16 @@ def system_error(error: OSError) -> str:
     if error.filename is None:
         return os_reason(error)
     return _("{name}: {reason}").format(name=shown_path(error.filename), reason=os_reason(error))
+
+
+def too_large_for_workbook(problem: TooLargeForWorkbook) -> str:
+    """When a text is longer than a workbook cell holds: nothing is cut short, nothing written."""
+    return _(
+        "the workbook cannot hold this export: cell {cell} of sheet '{sheet}' would have "
+        "{length} characters, and a cell holds at most {limit}; use --format csv or json"
+    ).format(
+        cell=problem.cell,
+        sheet=printable(problem.sheet),
+        length=problem.length,
+        limit=problem.limit,
+    )
