@@ -157,6 +157,16 @@ def chosen_format(
     return asked
 
 
+def _to_a_terminal(output: str | None) -> bool:
+    # Where binary output would garble a screen: stdout on a terminal, or a terminal's
+    # device named with -o (/dev/tty, or /dev/stdout on a terminal).
+    if output is None:
+        return stdout_is_terminal()
+    from leerlab_cli.files.output import names_a_terminal
+
+    return names_a_terminal(Path(output))
+
+
 def _with_suffix(output: Path | None, suffix: str) -> str:
     # The user's file name with the suffix that fits, for a hint.
     return str(output.with_suffix(suffix)) if output is not None else f"leerlabs{suffix}"
@@ -293,7 +303,7 @@ def export_labs(
     if output == STDOUT:
         output = None
     export_format = chosen_format(output_format, Path(output) if output else None, excel=excel)
-    if export_format in BINARY_FORMATS and output is None and stdout_is_terminal():
+    if export_format in BINARY_FORMATS and _to_a_terminal(output):
         raise typer.BadParameter(
             _("{format} is binary and would garble the terminal: write -o NAME.xlsx").format(
                 format=export_format.value

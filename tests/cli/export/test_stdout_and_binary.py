@@ -142,3 +142,40 @@ def test_options_for_text_formats_are_refused_with_a_workbook(
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
     assert result.stderr.startswith(f"error: Invalid value for '{option}': {message}")
+
+
+@pytest.mark.parametrize("name", ["/dev/stdout", "{tty}"])
+def test_a_workbook_is_never_written_to_a_terminal_named_with_o(tmp_path: Path, name: str) -> None:
+    controller, terminal = pty.openpty()
+    try:
+        target = name.format(tty=os.ttyname(terminal))
+        completed = subprocess.run(
+            [str(SCRIPT), "export", "--format", "xlsx", "-o", target],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            env=shell_environment(),
+            cwd=tmp_path,
+            timeout=60,
+            check=False,
+        )
+        os.set_blocking(controller, False)
+        try:
+            shown = os.read(controller, 65536)
+        except BlockingIOError:
+            shown = b""
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert completed.returncode == 2
+    assert completed.stderr.decode().endswith(
+        "xlsx is binary and would garble the terminal: write -o NAME.xlsx\n"
+    )
+    assert shown == b""
+
+
+def test_a_workbook_to_dev_null_is_written(
+    runner: CliRunner, shipped: Path, tmp_path: Path
+) -> None:
+    result = run_export(runner, shipped, "--format", "xlsx", "-o", os.devnull)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
