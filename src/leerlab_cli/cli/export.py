@@ -105,9 +105,10 @@ def chosen_format(
     """`--format` if given, else CSV for `--excel`, else the one `--output`'s suffix names.
 
     Without any of them, Markdown. A suffix that names another format than `--format`
-    (or `--excel`) asks for two things at once, and an unknown suffix with nothing
-    else to go by is a guess: both are usage errors. A file name without a suffix
-    (such as /dev/stdout) gets the default.
+    (or `--excel`) asks for two things at once, a suffix of a document leerlab does not
+    write (`.docx`, `.pdf`) would make a file its program refuses, and an unknown suffix
+    with nothing else to go by is a guess: all are usage errors, each saying what to
+    write instead. A file name without a suffix (such as /dev/stdout) gets the default.
     """
     asked = output_format or (ExportFormat.csv if excel else None)
     if excel and asked is not ExportFormat.csv:

@@ -205,3 +205,25 @@ def test_jinja2_is_imported_only_for_html(tmp_path: Path) -> None:
         )
         assert completed.returncode == 0, completed.stderr
         assert completed.stderr.splitlines()[-1] == loaded, (output_format, completed.stderr)
+
+
+def test_xlsxwriter_is_imported_only_for_a_workbook(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from leerlab_cli.cli import main\n"
+        "sys.argv = ['leerlab', 'export', '--format', sys.argv[1], '-o', sys.argv[2]]\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    print('xlsxwriter' in sys.modules, file=sys.stderr)\n"
+    )
+    for output_format, loaded in [("markdown", "False"), ("csv", "False"), ("xlsx", "True")]:
+        completed = subprocess.run(
+            [sys.executable, "-c", script, output_format, str(tmp_path / "out")],
+            capture_output=True,
+            text=True,
+            env=shell_environment(),
+            check=False,
+        )
+        assert completed.returncode == 0, completed.stderr
+        assert completed.stderr.splitlines()[-1] == loaded, (output_format, completed.stderr)
