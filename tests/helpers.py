@@ -175,6 +175,42 @@ def make_lab(**changes: Any) -> dict[str, Any]:
     return lab
 
 
+FORMULA_STARTS = (
+    "=1+1",
+    "+1+1",
+    "-1+1",
+    "@SUM(1,1)",
+    "\t=1+1",
+    '=HYPERLINK("https://evil.example","klik")',
+    "=1+1\n=2+2",
+    "_x0041_ stays as typed",
+)
+"""Texts a spreadsheet would run as a formula (OWASP CSV injection), or decode, if let."""
+
+
+def lab_with_every_text(value: str, slug: str = "testlab", email: str = "piet@test.nl") -> dict:
+    """A valid leerlab whose every text, contacts and schools included, is `value`."""
+    return make_lab(
+        slug=slug,
+        name=value,
+        place=value,
+        provinces=[value],
+        schools=[{"name": value, "types": ["vo"], "place": value, "note": value}],
+        schools_note=value,
+        sectors=[value, value],
+        specialisations=[value],
+        sector_note=value,
+        phase=value,
+        route_text=value,
+        routes=[{"leerwegen": ["bb"], "niveaus": [2], "schools": [value]}],
+        works_on=value,
+        design=value,
+        target_group=value,
+        target_group_per_school=[{"school": value, "text": value}],
+        contacts=[{"name": value, "email": email, "organisation": value}],
+    )
+
+
 # --- Running the app ----------------------------------------------------------------------
 
 

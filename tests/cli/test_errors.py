@@ -29,7 +29,7 @@ def test_the_commands_are_read_from_the_app() -> None:
     assert {"list", "show", "validate", "export"} <= set(COMMANDS)
     assert COMMANDS["show"].takes_query
     assert COMMANDS["list"].choices["--format"] == ("table", "tsv", "json")
-    assert set(COMMANDS["export"].formats) == {"markdown", "html", "csv", "json", "toml"}
+    assert set(COMMANDS["export"].formats) == {"markdown", "html", "csv", "json", "toml", "xlsx"}
     assert "--from" in COMMANDS["list"].choices
 
 

@@ -75,10 +75,11 @@ def test_a_closed_pipe_ends_quietly_with_exit_1(closed_pipe: int, args: list[str
 
 
 # `validate --format github` prints nothing for a valid dataset: no pipe to find closed.
+# A workbook refuses the big dataset's long text, longer than a cell holds (test_workbook.py).
 BIG = [
     command.args("lab-0", output_format)
     for command, output_format in WITH_FORMATS
-    if (command.name, output_format) != ("validate", "github")
+    if (command.name, output_format) not in (("validate", "github"), ("export", "xlsx"))
 ]
 
 

@@ -110,7 +110,7 @@ def test_show_and_markdown_give_contacts_with_their_organisation(runner: CliRunn
     text = stdout_of(runner, ["show", "apeldoorn", "--format", "text"])
     assert "Want to know more?: Zerin Eralp (Aventus) <z.eralp@aventus.nl>" in text.splitlines()
     markdown = stdout_of(runner, ["show", "apeldoorn", "--format", "markdown"])
-    assert re.search(r"Zerin Eralp \(Aventus\) \(\[z\.eralp@aventus\.nl\]", markdown)
+    assert "Zerin Eralp (Aventus) <z.eralp@aventus.nl>" in markdown
 
 
 def test_profielen_only_where_the_sector_names_one(labs: dict[str, Leerlab]) -> None:

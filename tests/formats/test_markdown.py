@@ -156,7 +156,7 @@ Testers, 2021
 - **Working on:** doorlopende leerroute
 - **Design of the route:** samen
 - **Target group:** iedereen
-- **Want to know more?** Piet Test ([piet@test.nl](<mailto:piet@test.nl>))
+- **Want to know more?** Piet Test <piet@test.nl>
 """
 """The export of a one-leerlab dataset, in English."""
 
@@ -184,7 +184,7 @@ Testers, 2021
 - **Werken aan:** doorlopende leerroute
 - **Ontwerp van de route:** samen
 - **Doelgroep:** iedereen
-- **Meer weten?** Piet Test ([piet@test.nl](<mailto:piet@test.nl>))
+- **Meer weten?** Piet Test <piet@test.nl>
 """
 """The same in Dutch, labelled as the source digizine labels its facts."""
 
@@ -214,7 +214,7 @@ def test_markdown_sections_follow_the_digizine(runner: CliRunner, shipped: Path)
         "Phase: bezig met",
         "Route: voor de route",
         "Target group:",
-        "Want to know more? Margriet Bak (ROC Tilburg) (mdbak@roctilburg.nl)",
+        "Want to know more? Margriet Bak (ROC Tilburg) mdbak@roctilburg.nl",
     ):
         assert any(item.startswith(label) for item in items), label
     # Left open and not given are different facts, and both stay visible: the
@@ -252,7 +252,7 @@ def test_markdown_renders_hostile_values_literally(
     assert f"Place: {shown}" in items
     assert f"Phase: {shown}" in items
     assert f"{shown} (vo)" in items
-    assert f"Want to know more? {shown} (piet@test.nl)" in items
+    assert f"Want to know more? {shown} piet@test.nl" in items
     html = MarkdownIt("commonmark").enable("table").render(text)
     assert "<b>" not in html
     assert "<script>" not in html
@@ -292,3 +292,32 @@ def test_markdown_of_generated_datasets(dataset: Dataset) -> None:
     tokens = markdown_tokens(text)
     top_items = [token for token in tokens if token.type == "list_item_open" and token.level == 1]
     assert len(top_items) == sum(len(lab_sections(lab)) for lab in labs)
+
+
+def test_a_contact_is_written_as_a_mail_client_shows_one_with_an_autolink(
+    runner: CliRunner, shipped: Path
+) -> None:
+    text = exported(runner, shipped, "--search", "apeldoorn")
+    assert "- **Want to know more?** Zerin Eralp (Aventus) <z.eralp@aventus.nl>\n" in text
+    tokens = [token for token in walk(markdown_tokens(text)) if token.type == "link_open"]
+    assert [(token.markup, token.attrs["href"]) for token in tokens] == [
+        ("autolink", "mailto:z.eralp@aventus.nl")
+    ]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "a%0d%0abcc@example.nl",  # an autolink would keep the escapes for a mail program
+        f"piet@{'x' * 64}.nl",  # a domain label CommonMark's autolink does not take
+    ],
+)
+def test_an_address_an_autolink_cannot_hold_is_still_a_link_to_it(
+    runner: CliRunner, write_dataset: WriteDataset, address: str
+) -> None:
+    lab = make_lab(contacts=[{"name": "Piet", "email": address}])
+    text = exported(runner, write_dataset(lab))
+    tokens = list(walk(markdown_tokens(text)))
+    links = [token.attrs["href"] for token in tokens if token.type == "link_open"]
+    assert links == ["mailto:" + address.replace("%", "%25")]
+    assert "Want to know more? Piet <" + address + ">" in item_texts(markdown_tokens(text))

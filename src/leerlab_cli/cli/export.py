@@ -1,6 +1,8 @@
-"""`leerlab export`: the filtered leerlabs as Markdown, HTML, CSV, JSON or TOML, to stdout or file.
+"""`leerlab export`: the filtered leerlabs as Markdown, HTML, CSV, JSON, TOML or an Excel
+workbook, to stdout or file.
 
-The format is `--format`, else the suffix of `--output`, else Markdown.
+The format is `--format`, else the suffix of `--output`, else Markdown; the suffix
+and the format always agree.
 """
 
 import os
@@ -31,7 +33,7 @@ from leerlab_cli.cli.options import (
     make_filters,
     sort_order,
 )
-from leerlab_cli.cli.terminal import note, write_parts
+from leerlab_cli.cli.terminal import note, stdout_is_terminal, write_bytes, write_parts
 from leerlab_cli.core.models import Leerlab, Meta
 from leerlab_cli.core.query import select
 from leerlab_cli.i18n import N_, _
@@ -45,6 +47,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
     toml = "toml"
+    xlsx = "xlsx"
 
 
 SUFFIX_FORMATS = {
@@ -55,8 +58,48 @@ SUFFIX_FORMATS = {
     ".csv": ExportFormat.csv,
     ".json": ExportFormat.json,
     ".toml": ExportFormat.toml,
+    ".xlsx": ExportFormat.xlsx,
 }
 """The format an `--output` file's suffix (in any case) stands for."""
+
+FORMAT_SUFFIXES = {
+    ExportFormat.markdown: ".md",
+    ExportFormat.html: ".html",
+    ExportFormat.csv: ".csv",
+    ExportFormat.json: ".json",
+    ExportFormat.toml: ".toml",
+    ExportFormat.xlsx: ".xlsx",
+}
+"""The suffix a file of each format gets, in a hint."""
+
+STDOUT = "-"
+"""The `--output` that means stdout, as in most Unix tools."""
+
+
+class ForeignKind(StrEnum):
+    """A kind of file leerlab does not write, known by its suffix, with a hint at what does."""
+
+    word = "word"
+    pdf = "pdf"
+    spreadsheet = "spreadsheet"
+
+
+FOREIGN_SUFFIXES = {
+    ".doc": ForeignKind.word,
+    ".docx": ForeignKind.word,
+    ".docm": ForeignKind.word,
+    ".odt": ForeignKind.word,
+    ".rtf": ForeignKind.word,
+    ".pdf": ForeignKind.pdf,
+    ".xls": ForeignKind.spreadsheet,
+    ".xlsm": ForeignKind.spreadsheet,
+    ".xlsb": ForeignKind.spreadsheet,
+    ".ods": ForeignKind.spreadsheet,
+}
+"""Suffixes of documents leerlab does not write: never filled with another format's text."""
+
+BINARY_FORMATS = (ExportFormat.xlsx,)
+"""The formats whose bytes would garble a terminal."""
 
 OVERVIEW_FORMATS = (ExportFormat.markdown, ExportFormat.html)
 """The formats `--overview` applies to: documents for people."""
@@ -68,29 +111,53 @@ def chosen_format(
     """`--format` if given, else CSV for `--excel`, else the one `--output`'s suffix names.
 
     Without any of them, Markdown. A suffix that names another format than `--format`
-    (or `--excel`) asks for two things at once, and an unknown suffix with nothing
-    else to go by is a guess: both are usage errors. A file name without a suffix
-    (such as /dev/stdout) gets the default.
+    (or `--excel`) asks for two things at once, a suffix of a document leerlab does not
+    write (`.docx`, `.pdf`) would make a file its program refuses, and an unknown suffix
+    with nothing else to go by is a guess: all are usage errors, each saying what to
+    write instead. A file name without a suffix (such as /dev/stdout) gets the default.
     """
     asked = output_format or (ExportFormat.csv if excel else None)
     if excel and asked is not ExportFormat.csv:
         raise typer.BadParameter(_("only applies to --format csv"), param_hint="'--excel'")
     suffix = output.suffix if output is not None else ""
     by_suffix = SUFFIX_FORMATS.get(suffix.lower())
+    foreign = FOREIGN_SUFFIXES.get(suffix.lower())
     if asked is None:
         if by_suffix is not None or not suffix:
             return by_suffix or ExportFormat.markdown
+        message = _("unknown file suffix '{suffix}': use one of {known}, or give --format").format(
+            suffix=suffix, known=", ".join(SUFFIX_FORMATS)
+        )
+        if foreign is not None:
+            message = f"{message}; {_foreign_hint(foreign)}"
+        raise typer.BadParameter(message, param_hint="'--output'")
+    option = "--format" if output_format else "--excel"
+    instead = _with_suffix(output, FORMAT_SUFFIXES[asked])
+    if foreign is not None:
         raise typer.BadParameter(
-            _("unknown file suffix '{suffix}': use one of {known}, or give --format").format(
-                suffix=suffix, known=", ".join(SUFFIX_FORMATS)
+            _(
+                "{option} asks for {asked}, which the suffix '{suffix}' does not fit: "
+                "write -o {instead}; {hint}"
+            ).format(
+                option=option,
+                asked=asked.value,
+                suffix=suffix,
+                instead=instead,
+                hint=_foreign_hint(foreign),
             ),
             param_hint="'--output'",
         )
     if by_suffix is not None and by_suffix is not asked:
-        option = "--format" if output_format else "--excel"
         raise typer.BadParameter(
-            _("the suffix '{suffix}' means {by_suffix}, but {option} asks for {asked}").format(
-                suffix=suffix, by_suffix=by_suffix.value, option=option, asked=asked.value
+            _(
+                "the suffix '{suffix}' means {by_suffix}, but {option} asks for {asked}: "
+                "write -o {instead}, or leave out {option}"
+            ).format(
+                suffix=suffix,
+                by_suffix=by_suffix.value,
+                option=option,
+                asked=asked.value,
+                instead=instead,
             ),
             param_hint="'--output'",
         )
@@ -111,6 +178,30 @@ def known_fields(output_format: ExportFormat, *, excel: bool) -> tuple[str, ...]
         _("only applies to csv and json, not {format}").format(format=output_format.value),
         param_hint="'--fields'",
     )
+
+
+def _to_a_terminal(output: str | None) -> bool:
+    # Where binary output would garble a screen: stdout on a terminal, or a terminal's
+    # device named with -o (/dev/tty, or /dev/stdout on a terminal).
+    if output is None:
+        return stdout_is_terminal()
+    from leerlab_cli.files.output import names_a_terminal
+
+    return names_a_terminal(Path(output))
+
+
+def _with_suffix(output: Path | None, suffix: str) -> str:
+    # The user's file name with the suffix that fits, for a hint.
+    return str(output.with_suffix(suffix)) if output is not None else f"leerlabs{suffix}"
+
+
+def _foreign_hint(kind: ForeignKind) -> str:
+    # What to write instead of a document leerlab does not make.
+    if kind is ForeignKind.word:
+        return _("Word opens the .html page (-o NAME.html), Excel the workbook (--format xlsx)")
+    if kind is ForeignKind.pdf:
+        return _("for a PDF, open the .html page (-o NAME.html) in a browser and print it")
+    return _("Excel and LibreOffice open the workbook (--format xlsx, -o NAME.xlsx)")
 
 
 def export_parts(
@@ -153,13 +244,14 @@ def export_parts(
 
 
 HELP = N_(
-    "Export the leerlabs, filtered: Markdown, HTML, CSV, JSON or TOML.\n\n"
+    "Export the leerlabs: Markdown, HTML, CSV, JSON, TOML or Excel.\n\n"
     "--fields chooses the columns of CSV (by the names of its header) or the keys of JSON."
 )
 EXAMPLES = N_(
     "Examples:\n\n"
     "leerlab export --sector zorg -o zorg.md\n\n"
     "leerlab export -o leerlabs.html\n\n"
+    "leerlab export -o leerlabs.xlsx\n\n"
     "leerlab export --excel -o leerlabs.csv\n\n"
     "leerlab export --format csv --fields slug,name,provinces --sort province\n\n"
     "leerlab export --sector zorg --count"
@@ -192,7 +284,9 @@ def export_labs(
             "--format",
             "-f",
             parser=choice_of(ExportFormat),
-            help=N_("markdown, html, csv, json or toml (default: from the suffix of --output)."),
+            help=N_(
+                "markdown, html, csv, json, toml or xlsx (default: from the suffix of --output)."
+            ),
             metavar=N_("FORMAT"),
             show_default=False,
         ),
@@ -224,8 +318,8 @@ def export_labs(
             "-o",
             callback=_file_path,
             help=N_(
-                "Write to this file instead of stdout; it is replaced whole, and only "
-                "when the export succeeds."
+                "Write to this file instead of stdout ('-': stdout); it is replaced whole, "
+                "and only when the export succeeds."
             ),
             metavar=N_("PATH"),
             show_default=False,
@@ -239,6 +333,8 @@ def export_labs(
     filters = make_filters(
         sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
     )
+    if output == STDOUT:
+        output = None
     check_count(
         count,
         format=output_format is not None,
@@ -251,6 +347,13 @@ def export_labs(
         write_parts([f"{len(select(load_dataset(ctx).leerlab, filters))}\n"])
         return
     export_format = chosen_format(output_format, Path(output) if output else None, excel=excel)
+    if export_format in BINARY_FORMATS and _to_a_terminal(output):
+        raise typer.BadParameter(
+            _("{format} is binary and would garble the terminal: write -o NAME.xlsx").format(
+                format=export_format.value
+            ),
+            param_hint="'--format'",
+        )
     if overview and export_format not in OVERVIEW_FORMATS:
         raise typer.BadParameter(
             _("only applies to markdown and html, not {format}").format(format=export_format.value),
@@ -270,15 +373,27 @@ def export_labs(
 
         field, descending = sort_order(sort)
         labs = sort_labs(labs, field, descending=descending)
-    parts = export_parts(
-        export_format, chosen_dataset.meta, labs, excel=excel, overview=overview, fields=columns
-    )
-    if output is None:
-        write_parts(parts)
-        return
+    if export_format is ExportFormat.xlsx:
+        from datetime import UTC, datetime
+
+        from leerlab_cli.formats.workbook import workbook_bytes
+
+        exported = datetime.now(UTC).replace(microsecond=0)
+        content = workbook_bytes(chosen_dataset.meta, labs, exported)
+        if output is None:
+            write_bytes(content)
+            return
+    else:
+        parts = export_parts(
+            export_format, chosen_dataset.meta, labs, excel=excel, overview=overview, fields=columns
+        )
+        if output is None:
+            write_parts(parts)
+            return
+        content = b"".join(part.encode("utf-8") for part in parts)
     from leerlab_cli.files.output import write_atomically
 
-    write_atomically(Path(output), b"".join(part.encode("utf-8") for part in parts))
+    write_atomically(Path(output), content)
     from leerlab_cli.formats.messages import wrote
 
     note(wrote(len(labs), Path(output)))

@@ -49,6 +49,13 @@ def write_parts(parts: Iterable[str]) -> None:
     sys.stdout.flush()
 
 
+def write_bytes(data: bytes) -> None:
+    """Write binary data (a workbook) to stdout as it is, after what was written before."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def render(renderable: RenderableType) -> None:
     """Print a rich renderable to stdout, with markup, emoji and highlighting off."""
     from rich.console import Console

@@ -16,12 +16,14 @@ class ContactRow:
     name: str
     email: str
     organisation: str | None = None
+    leerlab: str = ""
+    """The leerlab's name as the source prints it (the slug names it for programs)."""
 
 
 def contact_rows(labs: Iterable[Leerlab]) -> list[ContactRow]:
     """One row per contact person, in the order of the leerlabs and of their contacts."""
     return [
-        ContactRow(lab.slug, contact.name, contact.email, contact.organisation)
+        ContactRow(lab.slug, contact.name, contact.email, contact.organisation, lab.name)
         for lab in labs
         for contact in lab.contacts
     ]

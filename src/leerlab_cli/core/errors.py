@@ -121,3 +121,14 @@ class NoShellProfile(LeerlabError):
     def __init__(self, shell: str) -> None:
         self.shell = shell
         super().__init__(shell)
+
+
+class TooLargeForWorkbook(LeerlabError):
+    """A text longer than a workbook cell holds (Excel's limit), which would be cut short."""
+
+    def __init__(self, sheet: str, cell: str, length: int, limit: int) -> None:
+        self.sheet = sheet
+        self.cell = cell
+        self.length = length
+        self.limit = limit
+        super().__init__(sheet, cell, length, limit)

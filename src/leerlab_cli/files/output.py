@@ -93,6 +93,25 @@ def write_atomically(path: Path, data: bytes) -> None:
     _sync_folder(target.parent)
 
 
+def names_a_terminal(path: Path) -> bool:
+    """Whether `path` is a terminal: /dev/tty, /dev/pts/N, or /dev/stdout when stdout is one."""
+    descriptor = _descriptor_named(os.fspath(path))
+    if descriptor is not None:
+        return os.isatty(descriptor)
+    try:
+        if not stat.S_ISCHR(os.stat(path).st_mode):
+            return False
+        # Opened only to ask; never to become this process's controlling terminal, never
+        # to wait.
+        opened = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        return os.isatty(opened)
+    finally:
+        os.close(opened)
+
+
 def _read_only_mount(path: Path) -> bool:
     try:
         return bool(os.statvfs(path).f_flag & os.ST_RDONLY)

@@ -12,6 +12,28 @@ CONTACT_COLUMNS = ("slug", "name", "email", "organisation")
 """The fields of `leerlab contacts`, in the order of its table, rows and JSON objects."""
 
 
+CONTACT_CSV_COLUMNS = ("slug", "leerlab", "name", "organisation", "email")
+"""The columns of `leerlab contacts --format csv`, for a mail merge: the leerlab's name too."""
+
+
+def contact_csv_headers() -> tuple[str, ...]:
+    """The header of `contacts --format csv --excel`, in the interface language."""
+    return (_("slug"), _("leerlab"), _("name"), _("organisation"), _("email"))
+
+
+def contact_csv_fields(row: ContactRow) -> tuple[str, ...]:
+    """The cells of one contact person, in the order of `CONTACT_CSV_COLUMNS`."""
+    return (row.slug, row.leerlab, row.name, row.organisation or "", row.email)
+
+
+def contacts_csv(rows: Iterable[ContactRow], *, excel: bool = False) -> str:
+    """A header and one CSV row per contact person; with `excel`, for a Dutch spreadsheet."""
+    from leerlab_cli.formats.csv_format import table_csv
+
+    header = contact_csv_headers() if excel else CONTACT_CSV_COLUMNS
+    return table_csv(header, map(contact_csv_fields, rows), excel=excel)
+
+
 def contact_headers() -> tuple[str, ...]:
     """The headers of the `contacts` table, in the order of `CONTACT_COLUMNS`."""
     return (_("slug"), _("name"), _("email"), _("organisation"))

@@ -7,6 +7,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from leerlab_cli.core.models import Leerlab
 from leerlab_cli.formats import (
@@ -156,11 +157,7 @@ def csv_parts(
         return [row[position] for position in positions]
 
     buffer = io.StringIO(newline="")
-    if excel:
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    else:
-        writer = csv.writer(buffer, lineterminator="\n")
+    writer = _writer(buffer, excel=excel)
     # The file for a spreadsheet is for people, in the interface language; plain CSV is
     # for programs, the same in every language, its lists as JSON arrays.
     if excel:
@@ -177,6 +174,27 @@ def csv_parts(
         else:
             writer.writerows(chosen(plain_csv_row(lab)) for lab in part)
         yield _taken(buffer)
+
+
+def table_csv(header: Sequence[str], rows: Iterable[Sequence[str]], *, excel: bool = False) -> str:
+    """A header row and `rows` as CSV: plain, or with `excel` in the dialect of `labs_csv`."""
+    buffer = io.StringIO(newline="")
+    writer = _writer(buffer, excel=excel)
+    if excel:
+        writer.writerow(map(excel_safe, header))
+        writer.writerows(map(excel_safe, row) for row in rows)
+    else:
+        writer.writerow(header)
+        writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _writer(buffer: io.StringIO, *, excel: bool) -> Any:
+    # Plain CSV, or the dialect of a Dutch-locale spreadsheet: a byte order mark, ';', CRLF.
+    if excel:
+        buffer.write("\ufeff")
+        return csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    return csv.writer(buffer, lineterminator="\n")
 
 
 def _taken(buffer: io.StringIO) -> str:

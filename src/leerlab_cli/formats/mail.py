@@ -52,6 +52,9 @@ def mailbox(name: str, address: str) -> str:
     return f"{phrase} <{addr_spec(address)}>" if phrase else addr_spec(address)
 
 
-def address_list(rows: Iterable[ContactRow]) -> str:
-    """One line of mailboxes separated by ``, ``, to paste into a mail client's To: field."""
-    return ", ".join(mailbox(row.name, row.email) for row in rows) + "\n"
+def address_list(rows: Iterable[ContactRow], separator: str = ", ") -> str:
+    """One line of mailboxes separated by `separator`, to paste into a mail client's To: field.
+
+    RFC 5322 separates them with ``,``; many Outlook installations expect ``;``.
+    """
+    return separator.join(mailbox(row.name, row.email) for row in rows) + "\n"

@@ -31,6 +31,11 @@ _MARKUP = re.compile(r"([\\`*_\[\]<>|#~&!$])")
 # (`-`, `+`, `=`), or between an ordered-list number and its `.` or `)`.
 _BLOCK_START = re.compile(r"^(?:(?=[-+=])|[0-9]+(?=[.)]))")
 _BLOCK_START_CHARS = frozenset("-+=0123456789")
+# CommonMark's e-mail autolink, without '%' (see `_mail_link`).
+_AUTOLINK_EMAIL = re.compile(
+    r"[a-zA-Z0-9.!#$&'*+/=?^_`{|}~-]+"
+    r"@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*"
+)
 OVERVIEW_COLUMNS = (N_("Leerlab"), N_("Sector/specialisation"), N_("Route"), N_("Phase"))
 """The columns of the overview table of an export, as message ids."""
 
@@ -49,12 +54,16 @@ def escape(text: str) -> str:
 
 
 def _mail_link(contact: Contact) -> str:
-    # The address pattern of the model admits no space, '<' or '>', so it is safe
-    # inside an angle-bracket link destination.
-    # Percent-encoded as in the HTML page: an address may hold "%0d%0a", which a mail
-    # program would otherwise decode into a line break (a header of its own).
+    # As a mail client shows a person, the address an autolink: ``Name (Org) <a@b.nl>``.
+    name = escape(contact_name(contact))
+    if _AUTOLINK_EMAIL.fullmatch(contact.email):
+        return f"{name} <{contact.email}>"
+    # An autolink would keep "%0d%0a" as it is, which a mail program decodes into a
+    # line break (a header of its own), and takes no domain label over 63 characters:
+    # such an address is a link whose target is percent-encoded, as on the HTML page,
+    # between the same angle brackets. The model's pattern admits no space, '<' or '>'.
     target = "mailto:" + quote(contact.email, safe="@")
-    return f"{escape(contact_name(contact))} ([{escape(contact.email)}](<{target}>))"
+    return f"{name} \\<[{escape(contact.email)}](<{target}>)\\>"
 
 
 def label_headings() -> dict[str, str]:

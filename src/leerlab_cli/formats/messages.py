@@ -15,6 +15,7 @@ from leerlab_cli.core.errors import (
     NoShellProfile,
     NotFound,
     OutputError,
+    TooLargeForWorkbook,
     UnreadableDataset,
     UnsupportedShell,
     WriteFailure,
@@ -147,6 +148,8 @@ def error_lines(problem: LeerlabError) -> list[str]:
                 shell=printable(problem.shell)
             )
         ]
+    if isinstance(problem, TooLargeForWorkbook):
+        return [too_large_for_workbook(problem)]
     return [printable(str(problem))]
 
 
@@ -266,3 +269,16 @@ def system_error(error: OSError) -> str:
     if error.filename is None:
         return os_reason(error)
     return _("{name}: {reason}").format(name=shown_path(error.filename), reason=os_reason(error))
+
+
+def too_large_for_workbook(problem: TooLargeForWorkbook) -> str:
+    """When a text is longer than a workbook cell holds: nothing is cut short, nothing written."""
+    return _(
+        "the workbook cannot hold this export: cell {cell} of sheet '{sheet}' would have "
+        "{length} characters, and a cell holds at most {limit}; use --format csv or json"
+    ).format(
+        cell=problem.cell,
+        sheet=printable(problem.sheet),
+        length=problem.length,
+        limit=problem.limit,
+    )

@@ -67,9 +67,9 @@ def test_contact_rows_are_one_per_person_in_order() -> None:
         validate_leerlab(make_lab(slug="c")),
     ]
     assert contact_rows(labs) == [
-        ContactRow("a", "Een", "een@a.nl", "School A"),
-        ContactRow("a", "Twee", "twee@a.nl", None),
-        ContactRow("c", "Piet Test", "piet@test.nl", None),
+        ContactRow("a", "Een", "een@a.nl", "School A", "Leerlab Test"),
+        ContactRow("a", "Twee", "twee@a.nl", None, "Leerlab Test"),
+        ContactRow("c", "Piet Test", "piet@test.nl", None, "Leerlab Test"),
     ]
 
 
@@ -240,4 +240,4 @@ def test_table_stays_readable_at_every_width(runner: CliRunner, width: int) -> N
 def test_help_names_the_formats(runner: CliRunner) -> None:
     result = runner.invoke(app, ["contacts", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "table, tsv, json or emails" in result.stdout
+    assert "table, tsv, json, csv or emails" in result.stdout

@@ -56,7 +56,7 @@ def test_excel_without_csv_is_a_usage_error(
 
 
 def test_unknown_format_is_a_usage_error(runner: CliRunner, shipped: Path) -> None:
-    result = run_export(runner, shipped, "--format", "xlsx")
+    result = run_export(runner, shipped, "--format", "docx")
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
 
