@@ -9,6 +9,7 @@ that concern one table are written here, once; the rules across tables and leerl
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -47,6 +48,10 @@ Text = Annotated[str, StringConstraints(min_length=1, pattern=CONTROL_PATTERN)]
 Slug = Annotated[str, StringConstraints(max_length=64, pattern=SLUG_PATTERN)]
 Email = Annotated[str, StringConstraints(max_length=254, pattern=EMAIL_PATTERN)]
 Start = Annotated[str, StringConstraints(pattern=START_PATTERN)]
+# A web address to read the source at: http(s), nothing a terminal, Markdown or HTML
+# would read as anything but the address (no spaces, quotes, angle brackets, controls).
+URL_PATTERN = r'^https?://[^\x00-\x20\x7f-\x9f"<>\\`\u202a-\u202e\u2066-\u2069]+$'
+Url = Annotated[str, StringConstraints(max_length=2000, pattern=URL_PATTERN)]
 Niveau = Annotated[int, Field(ge=1, le=4)]
 
 
@@ -370,6 +375,35 @@ class Contact(Table):
     )
 
 
+class Source(Table):
+    """Where one leerlab's facts come from, when not from the dataset's own source (`meta`)."""
+
+    title: Text = Field(
+        description="The title of the article or publication the leerlab's facts come from.",
+        examples=["Doorlopende leerroutes in Zeeland"],
+    )
+    publisher: Text | None = Field(
+        default=None,
+        description="Who published it: a magazine, a programme, a school.",
+        examples=["STERK Beroepsonderwijs"],
+    )
+    year: Annotated[int, Field(ge=1900, le=2999)] | None = Field(
+        default=None,
+        description="The year it was published; give this or the date.",
+        examples=[2024],
+    )
+    date: datetime.date | None = Field(
+        default=None,
+        description="The day it was published, as a TOML date without quotes: 2024-03-15.",
+        examples=["2024-03-15"],
+    )
+    url: Url | None = Field(
+        default=None,
+        description="Where to read it: an http or https address.",
+        examples=["https://www.sterkberoepsonderwijs.nl/"],
+    )
+
+
 class Leerlab(Table):
     """One regional leerlab: the schools, what they work on, and whom to ask."""
 
@@ -477,6 +511,19 @@ class Leerlab(Table):
             [{"name": "Zerin Eralp", "email": "z.eralp@aventus.nl", "organisation": "Aventus"}]
         ],
     )
+    source: Source | None = Field(
+        default=None,
+        description="Where this leerlab's facts come from, when that is not the dataset's "
+        "source in [meta] (a later article, say); it then takes the place of meta's for "
+        "this leerlab.",
+        examples=[
+            {
+                "title": "Doorlopende leerroutes in Zeeland",
+                "publisher": "STERK Beroepsonderwijs",
+                "year": 2024,
+            }
+        ],
+    )
 
 
 class Meta(Table):
@@ -514,7 +561,9 @@ class Dataset(Table):
     )
 
 
-Model = Undetermined | School | SchoolStatement | Route | Contact | Leerlab | Meta | Dataset
+Model = (
+    Undetermined | School | SchoolStatement | Route | Contact | Source | Leerlab | Meta | Dataset
+)
 """A value of one of the dataset's classes."""
 MODELS: tuple[type[Table], ...] = (
     Undetermined,
@@ -522,6 +571,7 @@ MODELS: tuple[type[Table], ...] = (
     SchoolStatement,
     Route,
     Contact,
+    Source,
     Leerlab,
     Meta,
     Dataset,

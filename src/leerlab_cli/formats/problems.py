@@ -46,6 +46,8 @@ _MESSAGES: dict[str, str] = {
         "{value} is not a start: write a year (2021), a school year (2019-2020) "
         "or a month (2021-09)"
     ),
+    "url_pattern": N_("{value} is not a web address: write one starting with https://"),
+    "date_type": N_("{value} must be a date without quotes, like 2024-03-15"),
     "undetermined_as_text": N_("{value} as text is not the same as a fact left open"),
     "scheduled_without_start": N_("a scheduled route needs a start"),
     "duplicate_slug": N_("slug {value} is already used by leerlab #{first}"),
