@@ -32,6 +32,7 @@ PEOPLE_FORMATS: dict[str, tuple[str | None, ...]] = {
     "info": ("text",),
     "validate": ("text", "github"),
     "diff": ("text", "markdown"),
+    "new": (None,),
 }
 """The formats for people, in the interface language."""
 

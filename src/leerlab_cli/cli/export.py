@@ -3,7 +3,6 @@
 The format is `--format`, else the suffix of `--output`, else Markdown.
 """
 
-import os
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +23,7 @@ from leerlab_cli.cli.options import (
     choice_of,
     load_dataset,
     make_filters,
+    output_file,
 )
 from leerlab_cli.cli.terminal import note, write_parts
 from leerlab_cli.core.models import Leerlab, Meta
@@ -137,15 +137,6 @@ EXAMPLES = N_(
 )
 
 
-def _file_path(value: str | None) -> str | None:
-    # Path() would drop a trailing slash and write a file where a folder was meant.
-    if value == "":
-        raise typer.BadParameter(_("an empty path names no file"))
-    if value is not None and value.endswith(("/", os.sep)):
-        raise typer.BadParameter(_("give a file: a path ending in '/' names a folder"))
-    return value
-
-
 def export_labs(
     ctx: typer.Context,
     sector: SectorOption = None,
@@ -193,7 +184,7 @@ def export_labs(
         typer.Option(
             "--output",
             "-o",
-            callback=_file_path,
+            callback=output_file,
             help=N_(
                 "Write to this file instead of stdout; it is replaced whole, and only "
                 "when the export succeeds."

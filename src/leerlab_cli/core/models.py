@@ -32,6 +32,7 @@ from pydantic_core import PydanticCustomError
 # embedding/override/isolate characters that can make text display reversed.
 CONTROL_PATTERN = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_MAX_LENGTH = 64
 _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # A deliberately plain address: no quoting or exotic characters that would need
 # escaping in Markdown, CSV or a mail client's address line.
@@ -45,7 +46,7 @@ START_PATTERN = r"^[12][0-9]{3}(-[12][0-9]{3}|-(0[1-9]|1[0-2]))?$"
 # from their strings (`Strict(False)`).
 Text = Annotated[str, StringConstraints(min_length=1, pattern=CONTROL_PATTERN)]
 """Text as people read it: never empty, never a terminal control character."""
-Slug = Annotated[str, StringConstraints(max_length=64, pattern=SLUG_PATTERN)]
+Slug = Annotated[str, StringConstraints(max_length=SLUG_MAX_LENGTH, pattern=SLUG_PATTERN)]
 Email = Annotated[str, StringConstraints(max_length=254, pattern=EMAIL_PATTERN)]
 Start = Annotated[str, StringConstraints(pattern=START_PATTERN)]
 # A web address to read the source at: http(s), nothing a terminal, Markdown or HTML
