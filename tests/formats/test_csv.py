@@ -223,13 +223,13 @@ def test_excel_safe(cell: str, expected: str) -> None:
 
 
 def test_excel_defuses_formulas_in_data(runner: CliRunner, write_dataset: WriteDataset) -> None:
-    path = write_dataset(make_lab(name="=cmd|' /C calc'!A0", place="@Teststad", provinces=["-1"]))
+    path = write_dataset(make_lab(name="=cmd|' /C calc'!A0", place="@Teststad", sectors=["-1"]))
     result = run_export(runner, path, "--format", "csv", "--excel")
     assert result.exit_code == 0, result.output
     (row,) = read_csv(result.stdout_bytes.decode("utf-8-sig"), delimiter=";", header=EXCEL_HEADER)
     assert row["name"] == "'=cmd|' /C calc'!A0"
     assert row["place"] == "'@Teststad"
-    assert row["provinces"] == "-1"
+    assert row["sectors"] == "-1"
 
 
 @given(generated_datasets())

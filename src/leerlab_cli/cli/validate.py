@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 HELP = N_(
     "Check datasets: every problem at its line, with the fix.\n\n"
     "Errors make a dataset unusable (exit 1). Warnings point at what the law does not "
-    "allow, and at school places outside the leerlab's provinces."
+    "allow, and at school places outside the leerlab's provinces. Notes say what could not "
+    "be checked, such as a municipality whose province leerlab does not know; they never fail."
 )
 EXAMPLES = N_(
     "Examples:\n\nleerlab validate\n\nleerlab validate mijn-leerlabs.toml\n\n"
@@ -78,7 +79,9 @@ def validate_dataset(
         leerlabs += count
         found.extend(problems)
     errors = sum(problem.severity is Severity.error for problem in found)
-    warnings = len(found) - errors
+    warnings = sum(problem.severity is Severity.warning for problem in found)
+    # A note says what could not be checked: it never fails, not even with --strict.
+    notes = len(found) - errors - warnings
     if output_format is ValidateFormat.json:
         # For programs, but `message` and `hint` are read by a person: they are in the
         # interface language; the keys, `severity` and `code` are the same in every one.
@@ -87,7 +90,7 @@ def validate_dataset(
         write(worded.github_report(found))
     else:
         report(worded.text_report(found))
-        write(worded.summary(leerlabs, errors, warnings))
+        write(worded.summary(leerlabs, errors, warnings, notes))
     if errors or (strict and warnings):
         raise typer.Exit(1)
 

@@ -173,6 +173,33 @@ PROFIEL_ABBREVIATIONS: dict[Profiel, str] = {
     Profiel.groen: "Groen",
 }
 
+
+class Province(StrEnum):
+    """One of the twelve provinces of the Netherlands, as written in Dutch.
+
+    Friesland has been officially Fryslân since 1997: both are accepted, and mean the same.
+    """
+
+    drenthe = "Drenthe"
+    flevoland = "Flevoland"
+    friesland = "Friesland"
+    fryslan = "Fryslân"
+    gelderland = "Gelderland"
+    groningen = "Groningen"
+    limburg = "Limburg"
+    noord_brabant = "Noord-Brabant"
+    noord_holland = "Noord-Holland"
+    overijssel = "Overijssel"
+    utrecht = "Utrecht"
+    zeeland = "Zeeland"
+    zuid_holland = "Zuid-Holland"
+
+    @property
+    def province(self) -> Province:
+        """The province itself, one member for each: Fryslân is Friesland."""
+        return Province.friesland if self is Province.fryslan else self
+
+
 LEERWEG_ALIASES: dict[str, frozenset[Leerweg]] = {
     "bb": frozenset({Leerweg.bb}),
     "basis": frozenset({Leerweg.bb}),
@@ -193,6 +220,7 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     RouteStatus,
     RouteKind,
     Profiel,
+    Province,
 )
 """The closed vocabularies: a file names a member by its value."""
 
@@ -204,6 +232,7 @@ MboLeerwegValue = Annotated[MboLeerweg, Strict(False)]
 RouteStatusValue = Annotated[RouteStatus, Strict(False)]
 RouteKindValue = Annotated[RouteKind, Strict(False)]
 ProfielValue = Annotated[Profiel, Strict(False)]
+ProvinceValue = Annotated[Province, Strict(False)]
 
 
 class Table(BaseModel):
@@ -421,10 +450,12 @@ class Leerlab(Table):
         description="Where the leerlab is: a town or region. Not always the place in its name.",
         examples=["Apeldoorn", "regio Roermond en Weert"],
     )
-    provinces: list[Text] = Field(
+    provinces: list[ProvinceValue] = Field(
         min_length=1,
-        description="The provinces of its schools (geography the maintainers add; the source "
-        "does not give them).",
+        description="The provinces of its schools, of the twelve, spelled as in Dutch: "
+        "Drenthe, Flevoland, Friesland (or Fryslân), Gelderland, Groningen, Limburg, "
+        "Noord-Brabant, Noord-Holland, Overijssel, Utrecht, Zeeland, Zuid-Holland "
+        "(geography the maintainers add; the source does not give them).",
         examples=[["Gelderland"], ["Zuid-Holland", "Utrecht"]],
     )
     schools: list[School] = Field(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import ast
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from leerlab_cli.core.models import UNDETERMINED_TOML
 from leerlab_cli.core.problems import Problem
+from leerlab_cli.core.rules import Severity
 from leerlab_cli.core.text import printable
 from leerlab_cli.i18n import N_, _, ngettext
 
@@ -56,7 +57,7 @@ _MESSAGES: dict[str, str] = {
         "an empty list says nothing: leave leerwegen out when the source does not state the leerweg"
     ),
     "place_unknown": N_(
-        "{value} is not in leerlab's table of municipalities; add it with its province to places.py"
+        "{value} could not be checked: leerlab does not know the province of this municipality"
     ),
     "place_outside_provinces": N_(
         "{value} lies in {province}, which is not one of the leerlab's provinces"
@@ -337,10 +338,13 @@ def github_report(problems: Iterable[Problem]) -> str:
         title = f"{_subject(problem)}".removesuffix(": ")
         if title:
             properties.append(f"title={_github_property(title)}")
-        lines.append(
-            f"::{problem.severity} {','.join(properties)}::{_github_data(_words(problem))}\n"
-        )
+        command = _GITHUB_COMMANDS[problem.severity]
+        lines.append(f"::{command} {','.join(properties)}::{_github_data(_words(problem))}\n")
     return "".join(lines)
+
+
+_GITHUB_COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.note: "notice"}
+"""The workflow command of each severity: GitHub calls a note a notice."""
 
 
 def _github_data(text: str) -> str:
@@ -352,11 +356,13 @@ def _github_property(text: str) -> str:
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def summary(leerlabs: int, errors: int, warnings: int) -> str:
-    """``6 leerlabs, 0 errors, 1 warning``, in the interface language."""
-    parts: Sequence[str] = (
+def summary(leerlabs: int, errors: int, warnings: int, notes: int = 0) -> str:
+    """``6 leerlabs, 0 errors, 1 warning``, in the interface language; notes when there are any."""
+    parts: list[str] = [
         ngettext("{count} leerlab", "{count} leerlabs", leerlabs).format(count=leerlabs),
         ngettext("{count} error", "{count} errors", errors).format(count=errors),
         ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
-    )
+    ]
+    if notes:
+        parts.append(ngettext("{count} note", "{count} notes", notes).format(count=notes))
     return ", ".join(parts) + "\n"
