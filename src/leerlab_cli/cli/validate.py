@@ -1,5 +1,6 @@
 """`leerlab validate`: check dataset files and report every error and warning, at its line."""
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -8,7 +9,7 @@ import typer
 
 from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.cli.options import DataOption, choice_of, path_named
-from leerlab_cli.cli.terminal import report, write
+from leerlab_cli.cli.terminal import report, stderr_style, write
 from leerlab_cli.core.errors import DatasetError, InvalidDataset
 from leerlab_cli.core.text import printable, shown_path
 from leerlab_cli.files import dataset
@@ -89,7 +90,13 @@ def validate_dataset(
     elif output_format is ValidateFormat.github:
         write(worded.github_report(found))
     else:
-        report(worded.text_report(found))
+        style = stderr_style(os.environ)
+        if style is None:
+            report(worded.text_report(found))
+        else:
+            # For a person at a terminal: coloured, wrapped at word boundaries.
+            width, colour = style
+            report(worded.terminal_report(found, width, colour=colour))
         write(worded.summary(leerlabs, errors, warnings, notes))
     if errors or (strict and warnings):
         raise typer.Exit(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import textwrap
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -307,6 +308,60 @@ def problem_line(problem: Problem) -> str:
 def text_report(problems: Iterable[Problem]) -> str:
     """One line per problem."""
     return "".join(problem_line(problem) for problem in problems)
+
+
+_SEVERITY_COLOURS = {Severity.error: "1;31", Severity.warning: "1;33", Severity.note: "1;36"}
+"""The SGR colour of each severity on a terminal: bold red, yellow, cyan."""
+_LOCATION_COLOUR = "1"
+"""The location in bold."""
+_INDENT = "    "
+"""The lines a long problem continues on, indented under its first."""
+_SHORTEST_START = 12
+"""The room the first line keeps after the location for the text, or the text starts below."""
+
+
+def _coloured(text: str, colour: str | None) -> str:
+    return f"\x1b[{colour}m{text}\x1b[0m" if colour else text
+
+
+def _wrapped(text: str, width: int, first_indent: str) -> list[str]:
+    # At spaces only: a path, an address or a hyphenated word is never cut.
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=first_indent,
+        subsequent_indent=_INDENT,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first_indent]
+
+
+def terminal_report(problems: Iterable[Problem], width: int, *, colour: bool) -> str:
+    """The problems for a person at a terminal `width` columns wide.
+
+    The same words as `text_report`, the severity and the location in colour when
+    `colour`, and a long problem wrapped at word boundaries onto indented lines, its
+    location (``PATH:LINE:COL: error:``) always whole on the first.
+    """
+    lines = []
+    for problem in problems:
+        location, severity = f"{_place(problem)}:", f"{problem.severity}:"
+        rest = f"{_subject(problem)}{_words(problem)}"
+        plain_prefix = f"{location} {severity} "
+        if len(plain_prefix) + _SHORTEST_START <= width:
+            wrapped = _wrapped(rest, width, " " * len(plain_prefix))
+            start, wrapped = wrapped[0][len(plain_prefix) :], wrapped[1:]
+        else:
+            # A location as wide as the terminal (a long path): the text starts below it.
+            start, wrapped = "", _wrapped(rest, width, _INDENT)
+        first = (
+            _coloured(location, _LOCATION_COLOUR if colour else None)
+            + " "
+            + _coloured(severity, _SEVERITY_COLOURS[problem.severity] if colour else None)
+            + (f" {start}" if start else "")
+        )
+        lines.append("\n".join([first, *wrapped]) + "\n")
+    return "".join(lines)
 
 
 def json_report(problems: Iterable[Problem]) -> str:
