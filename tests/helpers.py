@@ -189,12 +189,15 @@ FORMULA_STARTS = (
 
 
 def lab_with_every_text(value: str, slug: str = "testlab", email: str = "piet@test.nl") -> dict:
-    """A valid leerlab whose every text, contacts and schools included, is `value`."""
+    """A valid leerlab whose every text, contacts and schools included, is `value`.
+
+    Its province is Utrecht: provinces are a closed list, so no text reaches them.
+    """
     return make_lab(
         slug=slug,
         name=value,
         place=value,
-        provinces=[value],
+        provinces=["Utrecht"],
         schools=[{"name": value, "types": ["vo"], "place": value, "note": value}],
         schools_note=value,
         sectors=[value, value],

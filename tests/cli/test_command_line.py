@@ -8,8 +8,8 @@ from typer.testing import CliRunner
 from helpers import WriteDataset, app_commands, make_lab
 from leerlab_cli.cli import COMMANDS, app
 
-# schema reads no dataset; diff compares the two files it is given.
-READS_A_DATASET = [name for name in COMMANDS if name not in ("schema", "diff")]
+# schema and new read no dataset; diff compares the two files it is given.
+READS_A_DATASET = [name for name in COMMANDS if name not in ("schema", "diff", "new")]
 
 
 @pytest.mark.parametrize("command", READS_A_DATASET)

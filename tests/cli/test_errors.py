@@ -17,8 +17,11 @@ from helpers import Command, app_commands, make_lab, shell_environment
 from leerlab_cli.cli import app
 
 COMMANDS = app_commands()
-# `diff` reads the two files it is given (tests/cli/diff/test_diff.py), not the dataset in use.
-DATA_COMMANDS = [command for name, command in COMMANDS.items() if name not in ("schema", "diff")]
+# `diff` reads the two files it is given (tests/cli/diff/test_diff.py), not the dataset in use;
+# `schema` and `new` read none.
+DATA_COMMANDS = [
+    command for name, command in COMMANDS.items() if name not in ("schema", "diff", "new")
+]
 INTERNAL_ERROR = (
     "error: internal error ({kind}): this is a bug in leerlab; "
     "run again with LEERLAB_DEBUG=1 to see the traceback\n"

@@ -34,6 +34,7 @@ PEOPLE_FORMATS: dict[str, tuple[str | None, ...]] = {
     "info": ("text",),
     "validate": ("text", "github"),
     "diff": ("text", "markdown"),
+    "new": (None,),
 }
 """The formats for people, in the interface language."""
 
@@ -101,4 +102,4 @@ def test_diff_json_is_the_same_in_dutch_and_english(
         assert result.exit_code == 0, result.output
         outputs[language] = result.stdout_bytes
     assert outputs["nl"] == outputs["en"]
-    assert b"contacts[0].email" in outputs["nl"]
+    assert b"contacts[name=Huubs Hubbeling].email" in outputs["nl"]

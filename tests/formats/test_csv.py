@@ -28,7 +28,7 @@ EXPECTED_CSV = (
     'testlab,Leerlab Test,Teststad,"[""Utrecht""]","[""Testcollege (vo)"", ""ROC Test (mbo)""]",,'
     '"[""Zorg en Welzijn""]",[],,[],pilot,van vmbo basis naar mbo niveau 2,"[""bb → 2: running""]",'
     '"[""doorlopende leerroute""]",doorlopende leerroute,samen,iedereen,[],'
-    '"[""Piet Test <piet@test.nl>""]",[],[]\n'
+    '"[""Piet Test <piet@test.nl>""]",[],,[]\n'
 )
 
 
@@ -123,6 +123,7 @@ def test_csv_writes_every_fact(runner: CliRunner, write_dataset: WriteDataset) -
             {"name": "Piet Test", "email": "piet@test.nl", "organisation": "ROC Test"},
             {"name": "An Test", "email": "an@test.nl"},
         ],
+        source={"title": "Routes in Zeeland", "year": 2024, "url": "https://example.org/z"},
     )
     del lab["design"]
     (row,) = read_csv(exported(runner, write_dataset(lab), "--format", "csv"))
@@ -148,6 +149,7 @@ def test_csv_writes_every_fact(runner: CliRunner, write_dataset: WriteDataset) -
         "target_group_per_school": '["Testcollege: klas 3"]',
         "contacts": '["Piet Test <piet@test.nl>", "An Test <an@test.nl>"]',
         "contact_organisations": '["Piet Test: ROC Test"]',
+        "source": "Routes in Zeeland, 2024, https://example.org/z",
         "left_open": '["target_group"]',
     }
 
@@ -221,13 +223,13 @@ def test_excel_safe(cell: str, expected: str) -> None:
 
 
 def test_excel_defuses_formulas_in_data(runner: CliRunner, write_dataset: WriteDataset) -> None:
-    path = write_dataset(make_lab(name="=cmd|' /C calc'!A0", place="@Teststad", provinces=["-1"]))
+    path = write_dataset(make_lab(name="=cmd|' /C calc'!A0", place="@Teststad", sectors=["-1"]))
     result = run_export(runner, path, "--format", "csv", "--excel")
     assert result.exit_code == 0, result.output
     (row,) = read_csv(result.stdout_bytes.decode("utf-8-sig"), delimiter=";", header=EXCEL_HEADER)
     assert row["name"] == "'=cmd|' /C calc'!A0"
     assert row["place"] == "'@Teststad"
-    assert row["provinces"] == "-1"
+    assert row["sectors"] == "-1"
 
 
 @given(generated_datasets())

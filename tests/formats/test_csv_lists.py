@@ -95,7 +95,7 @@ def test_hostile_values_read_back_exactly(
         name=value,
         design=value,
         sector_note=value,
-        provinces=[value, "Utrecht", value],
+        provinces=["Zuid-Holland", "Utrecht"],
         sectors=[value],
         specialisations=["Zorg; Welzijn", value, "a\\b"],
     )

@@ -187,7 +187,7 @@ def _setup(shell: str, home: Path, line_file: Path) -> tuple[list[str], dict[str
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A dataset that loads, whose sectors, provinces and names are the attacks."""
+    """A dataset that loads, whose sectors and names are the attacks (provinces: a closed list)."""
     labs = [
         make_lab(
             slug="zorg-lab",
@@ -202,7 +202,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 name=attack,
                 sectors=[attack],
                 specialisations=[f"s{attack}"],
-                provinces=[attack],
+                provinces=["Utrecht"],
             )
             for number, attack in enumerate(SHELL_ATTACKS)
         ),

@@ -61,6 +61,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("leerlab_cli.cli.export", "export_labs"),
     "validate": ("leerlab_cli.cli.validate", "validate_dataset"),
     "diff": ("leerlab_cli.cli.diff", "diff_datasets"),
+    "new": ("leerlab_cli.cli.new", "new_lab"),
     "info": ("leerlab_cli.cli.info", "dataset_info"),
     "schema": ("leerlab_cli.cli.schema", "print_schema"),
 }

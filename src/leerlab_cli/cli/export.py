@@ -5,7 +5,6 @@ The format is `--format`, else the suffix of `--output`, else Markdown; the suff
 and the format always agree.
 """
 
-import os
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -31,6 +30,7 @@ from leerlab_cli.cli.options import (
     chosen_fields,
     load_dataset,
     make_filters,
+    output_file,
     sort_order,
 )
 from leerlab_cli.cli.terminal import note, stdout_is_terminal, write_bytes, write_parts
@@ -71,9 +71,6 @@ FORMAT_SUFFIXES = {
     ExportFormat.xlsx: ".xlsx",
 }
 """The suffix a file of each format gets, in a hint."""
-
-STDOUT = "-"
-"""The `--output` that means stdout, as in most Unix tools."""
 
 
 class ForeignKind(StrEnum):
@@ -258,15 +255,6 @@ EXAMPLES = N_(
 )
 
 
-def _file_path(value: str | None) -> str | None:
-    # Path() would drop a trailing slash and write a file where a folder was meant.
-    if value == "":
-        raise typer.BadParameter(_("an empty path names no file"))
-    if value is not None and value.endswith(("/", os.sep)):
-        raise typer.BadParameter(_("give a file: a path ending in '/' names a folder"))
-    return value
-
-
 def export_labs(
     ctx: typer.Context,
     sector: SectorOption = None,
@@ -316,7 +304,7 @@ def export_labs(
         typer.Option(
             "--output",
             "-o",
-            callback=_file_path,
+            callback=output_file,
             help=N_(
                 "Write to this file instead of stdout ('-': stdout); it is replaced whole, "
                 "and only when the export succeeds."
@@ -333,8 +321,6 @@ def export_labs(
     filters = make_filters(
         sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
     )
-    if output == STDOUT:
-        output = None
     check_count(
         count,
         format=output_format is not None,

@@ -1,5 +1,6 @@
 """What the commands share: the options declared once, and loading the dataset."""
 
+import os
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -86,6 +87,22 @@ def _not_empty(value: str | None) -> str | None:
     # Taken as a path, "" would be the current folder; a text keeps it visible here.
     if value == "":
         raise typer.BadParameter(_("an empty path names no file"))
+    return value
+
+
+STDOUT = "-"
+"""The `--output` that means stdout, as in most Unix tools (a file named - is `./-`)."""
+
+
+def output_file(value: str | None) -> str | None:
+    """An `--output` path: a file, never empty and never a folder; `-` is stdout (None)."""
+    if value == STDOUT:
+        return None
+    # Path() would drop a trailing slash and write a file where a folder was meant.
+    if value == "":
+        raise typer.BadParameter(_("an empty path names no file"))
+    if value is not None and value.endswith(("/", os.sep)):
+        raise typer.BadParameter(_("give a file: a path ending in '/' names a folder"))
     return value
 
 

@@ -17,7 +17,7 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from typing import TYPE_CHECKING, TextIO
 
 from leerlab_cli.core.text import printable
@@ -81,6 +81,28 @@ def ignore_unusable_width(environ: MutableMapping[str, str]) -> None:
         return
     if not (columns.isascii() and columns.isdigit() and 0 < int(columns) <= MAX_COLUMNS):
         del environ["COLUMNS"]
+
+
+def stderr_style(environ: Mapping[str, str]) -> tuple[int, bool] | None:
+    """How to write messages for a person on stderr: its width and whether in colour.
+
+    None when stderr is not a terminal (a pipe, a file): then messages stay plain
+    lines, byte for byte what programs read. Colour is off with NO_COLOR set to
+    anything (no-color.org) and on a dumb terminal.
+    """
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        return None
+    columns = environ.get("COLUMNS", "")
+    if columns.isascii() and columns.isdigit() and 0 < int(columns) <= MAX_COLUMNS:
+        width = int(columns)
+    else:
+        try:
+            width = os.get_terminal_size(stream.fileno()).columns or 80
+        except (AttributeError, OSError, ValueError):
+            width = 80
+    colour = not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+    return width, colour
 
 
 def _terminal_width() -> int | None:

@@ -1,5 +1,6 @@
 """`leerlab validate`: check dataset files and report every error and warning, at its line."""
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -8,7 +9,7 @@ import typer
 
 from leerlab_cli.cli.dataset_choice import dataset_in_use
 from leerlab_cli.cli.options import DataOption, choice_of, path_named
-from leerlab_cli.cli.terminal import report, write
+from leerlab_cli.cli.terminal import report, stderr_style, write
 from leerlab_cli.core.errors import DatasetError, InvalidDataset
 from leerlab_cli.core.text import printable, shown_path
 from leerlab_cli.files import dataset
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 HELP = N_(
     "Check datasets: every problem at its line, with the fix.\n\n"
     "Errors make a dataset unusable (exit 1). Warnings point at what the law does not "
-    "allow, and at school places outside the leerlab's provinces."
+    "allow, and at school places outside the leerlab's provinces. Notes say what could not "
+    "be checked, such as a municipality whose province leerlab does not know; they never fail."
 )
 EXAMPLES = N_(
     "Examples:\n\nleerlab validate\n\nleerlab validate mijn-leerlabs.toml\n\n"
@@ -78,7 +80,9 @@ def validate_dataset(
         leerlabs += count
         found.extend(problems)
     errors = sum(problem.severity is Severity.error for problem in found)
-    warnings = len(found) - errors
+    warnings = sum(problem.severity is Severity.warning for problem in found)
+    # A note says what could not be checked: it never fails, not even with --strict.
+    notes = len(found) - errors - warnings
     if output_format is ValidateFormat.json:
         # For programs, but `message` and `hint` are read by a person: they are in the
         # interface language; the keys, `severity` and `code` are the same in every one.
@@ -86,8 +90,14 @@ def validate_dataset(
     elif output_format is ValidateFormat.github:
         write(worded.github_report(found))
     else:
-        report(worded.text_report(found))
-        write(worded.summary(leerlabs, errors, warnings))
+        style = stderr_style(os.environ)
+        if style is None:
+            report(worded.text_report(found))
+        else:
+            # For a person at a terminal: coloured, wrapped at word boundaries.
+            width, colour = style
+            report(worded.terminal_report(found, width, colour=colour))
+        write(worded.summary(leerlabs, errors, warnings, notes))
     if errors or (strict and warnings):
         raise typer.Exit(1)
 

@@ -9,6 +9,7 @@ that concern one table are written here, once; the rules across tables and leerl
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -31,6 +32,7 @@ from pydantic_core import PydanticCustomError
 # embedding/override/isolate characters that can make text display reversed.
 CONTROL_PATTERN = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_MAX_LENGTH = 64
 _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # A deliberately plain address: no quoting or exotic characters that would need
 # escaping in Markdown, CSV or a mail client's address line.
@@ -44,9 +46,13 @@ START_PATTERN = r"^[12][0-9]{3}(-[12][0-9]{3}|-(0[1-9]|1[0-2]))?$"
 # from their strings (`Strict(False)`).
 Text = Annotated[str, StringConstraints(min_length=1, pattern=CONTROL_PATTERN)]
 """Text as people read it: never empty, never a terminal control character."""
-Slug = Annotated[str, StringConstraints(max_length=64, pattern=SLUG_PATTERN)]
+Slug = Annotated[str, StringConstraints(max_length=SLUG_MAX_LENGTH, pattern=SLUG_PATTERN)]
 Email = Annotated[str, StringConstraints(max_length=254, pattern=EMAIL_PATTERN)]
 Start = Annotated[str, StringConstraints(pattern=START_PATTERN)]
+# A web address to read the source at: http(s), nothing a terminal, Markdown or HTML
+# would read as anything but the address (no spaces, quotes, angle brackets, controls).
+URL_PATTERN = r'^https?://[^\x00-\x20\x7f-\x9f"<>\\`\u202a-\u202e\u2066-\u2069]+$'
+Url = Annotated[str, StringConstraints(max_length=2000, pattern=URL_PATTERN)]
 Niveau = Annotated[int, Field(ge=1, le=4)]
 
 
@@ -167,6 +173,33 @@ PROFIEL_ABBREVIATIONS: dict[Profiel, str] = {
     Profiel.groen: "Groen",
 }
 
+
+class Province(StrEnum):
+    """One of the twelve provinces of the Netherlands, as written in Dutch.
+
+    Friesland has been officially Fryslân since 1997: both are accepted, and mean the same.
+    """
+
+    drenthe = "Drenthe"
+    flevoland = "Flevoland"
+    friesland = "Friesland"
+    fryslan = "Fryslân"
+    gelderland = "Gelderland"
+    groningen = "Groningen"
+    limburg = "Limburg"
+    noord_brabant = "Noord-Brabant"
+    noord_holland = "Noord-Holland"
+    overijssel = "Overijssel"
+    utrecht = "Utrecht"
+    zeeland = "Zeeland"
+    zuid_holland = "Zuid-Holland"
+
+    @property
+    def province(self) -> Province:
+        """The province itself, one member for each: Fryslân is Friesland."""
+        return Province.friesland if self is Province.fryslan else self
+
+
 LEERWEG_ALIASES: dict[str, frozenset[Leerweg]] = {
     "bb": frozenset({Leerweg.bb}),
     "basis": frozenset({Leerweg.bb}),
@@ -187,6 +220,7 @@ VOCABULARIES: tuple[type[StrEnum], ...] = (
     RouteStatus,
     RouteKind,
     Profiel,
+    Province,
 )
 """The closed vocabularies: a file names a member by its value."""
 
@@ -198,6 +232,7 @@ MboLeerwegValue = Annotated[MboLeerweg, Strict(False)]
 RouteStatusValue = Annotated[RouteStatus, Strict(False)]
 RouteKindValue = Annotated[RouteKind, Strict(False)]
 ProfielValue = Annotated[Profiel, Strict(False)]
+ProvinceValue = Annotated[Province, Strict(False)]
 
 
 class Table(BaseModel):
@@ -370,6 +405,35 @@ class Contact(Table):
     )
 
 
+class Source(Table):
+    """Where one leerlab's facts come from, when not from the dataset's own source (`meta`)."""
+
+    title: Text = Field(
+        description="The title of the article or publication the leerlab's facts come from.",
+        examples=["Doorlopende leerroutes in Zeeland"],
+    )
+    publisher: Text | None = Field(
+        default=None,
+        description="Who published it: a magazine, a programme, a school.",
+        examples=["STERK Beroepsonderwijs"],
+    )
+    year: Annotated[int, Field(ge=1900, le=2999)] | None = Field(
+        default=None,
+        description="The year it was published; give this or the date.",
+        examples=[2024],
+    )
+    date: datetime.date | None = Field(
+        default=None,
+        description="The day it was published, as a TOML date without quotes: 2024-03-15.",
+        examples=["2024-03-15"],
+    )
+    url: Url | None = Field(
+        default=None,
+        description="Where to read it: an http or https address.",
+        examples=["https://www.sterkberoepsonderwijs.nl/"],
+    )
+
+
 class Leerlab(Table):
     """One regional leerlab: the schools, what they work on, and whom to ask."""
 
@@ -386,10 +450,12 @@ class Leerlab(Table):
         description="Where the leerlab is: a town or region. Not always the place in its name.",
         examples=["Apeldoorn", "regio Roermond en Weert"],
     )
-    provinces: list[Text] = Field(
+    provinces: list[ProvinceValue] = Field(
         min_length=1,
-        description="The provinces of its schools (geography the maintainers add; the source "
-        "does not give them).",
+        description="The provinces of its schools, of the twelve, spelled as in Dutch: "
+        "Drenthe, Flevoland, Friesland (or Fryslân), Gelderland, Groningen, Limburg, "
+        "Noord-Brabant, Noord-Holland, Overijssel, Utrecht, Zeeland, Zuid-Holland "
+        "(geography the maintainers add; the source does not give them).",
         examples=[["Gelderland"], ["Zuid-Holland", "Utrecht"]],
     )
     schools: list[School] = Field(
@@ -477,6 +543,19 @@ class Leerlab(Table):
             [{"name": "Zerin Eralp", "email": "z.eralp@aventus.nl", "organisation": "Aventus"}]
         ],
     )
+    source: Source | None = Field(
+        default=None,
+        description="Where this leerlab's facts come from, when that is not the dataset's "
+        "source in [meta] (a later article, say); it then takes the place of meta's for "
+        "this leerlab.",
+        examples=[
+            {
+                "title": "Doorlopende leerroutes in Zeeland",
+                "publisher": "STERK Beroepsonderwijs",
+                "year": 2024,
+            }
+        ],
+    )
 
 
 class Meta(Table):
@@ -514,7 +593,9 @@ class Dataset(Table):
     )
 
 
-Model = Undetermined | School | SchoolStatement | Route | Contact | Leerlab | Meta | Dataset
+Model = (
+    Undetermined | School | SchoolStatement | Route | Contact | Source | Leerlab | Meta | Dataset
+)
 """A value of one of the dataset's classes."""
 MODELS: tuple[type[Table], ...] = (
     Undetermined,
@@ -522,6 +603,7 @@ MODELS: tuple[type[Table], ...] = (
     SchoolStatement,
     Route,
     Contact,
+    Source,
     Leerlab,
     Meta,
     Dataset,

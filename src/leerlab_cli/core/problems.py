@@ -25,6 +25,7 @@ from leerlab_cli.core.models import (
     START_PATTERN,
     TEXT_TAG,
     UNDETERMINED_TAG,
+    URL_PATTERN,
     VOCABULARIES,
     Contact,
     Dataset,
@@ -34,6 +35,7 @@ from leerlab_cli.core.models import (
     Route,
     School,
     SchoolStatement,
+    Source,
     Table,
     Undetermined,
     field_names,
@@ -67,6 +69,7 @@ PATTERN_CODES = {
     SLUG_PATTERN: "slug_pattern",
     EMAIL_PATTERN: "email_pattern",
     START_PATTERN: "start_pattern",
+    URL_PATTERN: "url_pattern",
 }
 """The message code of each pattern a text must match."""
 
@@ -78,6 +81,7 @@ _TABLE_MODELS: dict[str, type[Table]] = {
     "routes": Route,
     "contacts": Contact,
     "target_group_per_school": SchoolStatement,
+    "source": Source,
     "phase": Undetermined,
     "works_on": Undetermined,
     "design": Undetermined,

@@ -2,7 +2,7 @@
 
 A leerlab counts in every province its schools lie in, so one lab in Gelderland and
 Overijssel is in both. The twelve provinces are always there, an empty one with no
-leerlabs; a province the dataset spells otherwise is kept under its own name.
+leerlabs.
 """
 
 from __future__ import annotations
@@ -11,32 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from leerlab_cli.core.coverage import Cell, route_matrix
-from leerlab_cli.core.models import Leerlab
+from leerlab_cli.core.models import Leerlab, Province
 from leerlab_cli.core.text import fold
 
-PROVINCES: tuple[str, ...] = (
-    "Drenthe",
-    "Flevoland",
-    "Friesland",
-    "Gelderland",
-    "Groningen",
-    "Limburg",
-    "Noord-Brabant",
-    "Noord-Holland",
-    "Overijssel",
-    "Utrecht",
-    "Zeeland",
-    "Zuid-Holland",
+PROVINCES: tuple[str, ...] = tuple(
+    province.value for province in Province if province is province.province
 )
-"""The twelve provinces of the Netherlands, as the dataset spells them."""
-
-_OTHER_NAMES = {"Fryslân": "Friesland"}
-"""Official names the dataset may use for a province of `PROVINCES` (Fryslân since 1997)."""
-
-_CANONICAL: dict[str, str] = {
-    **{fold(name): name for name in PROVINCES},
-    **{fold(other): name for other, name in _OTHER_NAMES.items()},
-}
+"""The twelve provinces of the Netherlands, as the dataset spells them (Friesland, not Fryslân)."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +25,7 @@ class ProvinceOverview:
     """One province: its leerlabs, their sectors, and the routes they cover."""
 
     province: str
-    """The province's name: one of `PROVINCES`, or the dataset's spelling of another."""
+    """The province's name: one of `PROVINCES`."""
     leerlabs: tuple[str, ...]
     """The slugs of the leerlabs with a school in the province, in the dataset's order."""
     sectors: tuple[str, ...]
@@ -60,29 +41,19 @@ class ProvinceOverview:
         return len(self.leerlabs)
 
 
-def province_name(text: str) -> str:
-    """The province `text` names, spelled as in `PROVINCES`; other text is kept as written."""
-    return _CANONICAL.get(fold(text), text)
-
-
 def province_overview(labs: Iterable[Leerlab]) -> list[ProvinceOverview]:
-    """Every province with the leerlabs in it: the twelve, then others, alphabetically.
+    """Every one of the twelve provinces with the leerlabs in it, alphabetically.
 
-    Provinces are told apart as the filters tell text apart (`fold`): ``Noord
-    Brabant`` in one leerlab and ``Noord-Brabant`` in another are one province.
+    A leerlab that writes Fryslân is in Friesland, and one that names a province
+    twice counts there once.
     """
-    labs_in: dict[str, list[Leerlab]] = {fold(name): [] for name in PROVINCES}
-    names: dict[str, str] = {fold(name): name for name in PROVINCES}
+    labs_in: dict[Province, list[Leerlab]] = {Province(name): [] for name in PROVINCES}
     for lab in labs:
         for written in lab.provinces:
-            name = province_name(written)
-            key = fold(name)
-            names.setdefault(key, name)
-            members = labs_in.setdefault(key, [])
-            # A lab that names one province twice counts once.
+            members = labs_in[written.province]
             if not members or members[-1] is not lab:
                 members.append(lab)
-    return [_overview(names[key], labs_in[key]) for key in sorted(labs_in)]
+    return [_overview(province.value, members) for province, members in labs_in.items()]
 
 
 def _overview(province: str, labs: list[Leerlab]) -> ProvinceOverview:

@@ -15,6 +15,7 @@ from enum import StrEnum
 from leerlab_cli.core.models import (
     MboLeerweg,
     Profiel,
+    Province,
     RouteKind,
     RouteStatus,
     SchoolType,
@@ -84,6 +85,13 @@ WORDS: dict[type[StrEnum], dict[str, StrEnum]] = {
     },
     Profiel: {
         fold(word): profiel for profiel in Profiel for word in (profiel.abbreviation, profiel.dutch)
+    },
+    Province: {
+        "brabant": Province.noord_brabant,
+        "north brabant": Province.noord_brabant,
+        "north holland": Province.noord_holland,
+        "south holland": Province.zuid_holland,
+        "frisia": Province.friesland,
     },
 }
 """Per vocabulary: what people write (folded: lower case, no accents) → the code meant."""

@@ -22,6 +22,7 @@ from leerlab_cli.core.models import (
     RouteStatus,
     School,
     SchoolStatement,
+    Source,
     Undetermined,
 )
 from leerlab_cli.i18n import N_, _
@@ -110,6 +111,7 @@ SECTION_LABELS = {
     "design": N_("Design of the route"),
     "target_group": N_("Target group"),
     "contacts": N_("Want to know more?"),
+    "source": N_("Source"),
 }
 """The label of each fact; in Dutch, the label the source digizine gives it."""
 
@@ -117,6 +119,17 @@ SECTION_LABELS = {
 def source_line(meta: Meta) -> str:
     """Where the dataset comes from, under an export's title: ``STERK Beroepsonderwijs, 2021``."""
     return f"{meta.publisher}, {meta.edition or meta.year}"
+
+
+def lab_source_line(source: Source) -> str:
+    """Where one leerlab's facts come from: ``Title, Publisher, 2024, https://…``.
+
+    The parts the data gives, joined with ``, `` in every language; a date is
+    written as the file writes it (``2024-03-15``).
+    """
+    when = source.date.isoformat() if source.date is not None else source.year
+    parts = [source.title, source.publisher, when, source.url]
+    return ", ".join(str(part) for part in parts if part is not None)
 
 
 def route_label(route: Route, wording: Wording = FIXED_WORDING) -> str:
@@ -274,6 +287,9 @@ def lab_facts(lab: Leerlab, wording: Wording) -> list[tuple[str, list[str]]]:
         ("design", [statement_text(lab.design, not_given, wording.undetermined)]),
         ("target_group", target_group_lines(lab, wording)),
     ]
+    if lab.source is not None:
+        # Its own source takes the place of the dataset's (meta) for this leerlab.
+        facts.append(("source", [lab_source_line(lab.source)]))
     return facts
 
 

@@ -15,6 +15,7 @@ from leerlab_cli.formats import (
     Wording,
     contact_line,
     interface_wording,
+    lab_source_line,
     route_line,
     school_line,
     school_statement_line,
@@ -44,8 +45,10 @@ CSV_COLUMNS = (
     "target_group_per_school",
     "contacts",
     "contact_organisations",
+    "source",
 )
-"""The columns of the CSV export, in order: the model's fields, then the contacts' organisations."""
+"""The columns of the CSV export, in order: the model's fields, the contacts' organisations
+inserted before the leerlab's own source (added last, so the columns before it kept their place)."""
 
 EXCEL_HEADERS = {
     "slug": N_("slug"),
@@ -68,6 +71,7 @@ EXCEL_HEADERS = {
     "target_group_per_school": N_("target group per school"),
     "contacts": N_("contact persons"),
     "contact_organisations": N_("organisations of the contact persons"),
+    "source": N_("source"),
 }
 """The header of the CSV for a spreadsheet, for people: the columns in the interface language."""
 
@@ -126,6 +130,7 @@ def csv_row(lab: Leerlab, wording: Wording, join: Join = people_list) -> tuple[s
             for contact in lab.contacts
             if contact.organisation
         ),
+        lab_source_line(lab.source) if lab.source is not None else "",
     )
 
 

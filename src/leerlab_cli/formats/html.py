@@ -42,7 +42,7 @@ from leerlab_cli.formats.route_matrix import (
     legend,
     niveau_label,
 )
-from leerlab_cli.i18n import N_, _, active_language
+from leerlab_cli.i18n import N_, _, active_language, ngettext
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "leerlabs.html.j2"
@@ -121,6 +121,13 @@ def paragraphs(text: str | None) -> list[str]:
     return [part.strip() for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
 
 
+def shown_count(count: int) -> str:
+    """How many leerlabs the page shows, counted, whatever number its source's text names."""
+    return ngettext(
+        "This page shows {count} leerlab.", "This page shows {count} leerlabs.", count
+    ).format(count=count)
+
+
 def _template() -> jinja2.Template:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -143,6 +150,7 @@ def html_parts(
         lang=active_language(),
         title=meta.title,
         source=source_line(meta),
+        shown=shown_count(len(labs)) if labs else None,
         introduction=[] if overview_only else paragraphs(meta.introduction),
         no_match=no_match() if not labs else None,
         overview_only=overview_only,

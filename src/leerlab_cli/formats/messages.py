@@ -42,6 +42,11 @@ def wrote(count: int, path: Path) -> str:
     ).format(count=count, path=printable(str(path)))
 
 
+def wrote_new_lab(slug: str, path: Path) -> str:
+    """What `new --output` reports once the table is written."""
+    return _("Wrote a new leerlab {slug!r} to {path}.").format(slug=slug, path=printable(str(path)))
+
+
 def chosen(query: str, match: Match) -> str:
     """Which leerlab `show` chose for a query that is not its slug, and why.
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import ast
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import textwrap
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from leerlab_cli.core.models import UNDETERMINED_TOML
 from leerlab_cli.core.problems import Problem
+from leerlab_cli.core.rules import Severity
 from leerlab_cli.core.text import printable
 from leerlab_cli.i18n import N_, _, ngettext
 
@@ -46,6 +48,8 @@ _MESSAGES: dict[str, str] = {
         "{value} is not a start: write a year (2021), a school year (2019-2020) "
         "or a month (2021-09)"
     ),
+    "url_pattern": N_("{value} is not a web address: write one starting with https://"),
+    "date_type": N_("{value} must be a date without quotes, like 2024-03-15"),
     "undetermined_as_text": N_("{value} as text is not the same as a fact left open"),
     "scheduled_without_start": N_("a scheduled route needs a start"),
     "duplicate_slug": N_("slug {value} is already used by leerlab #{first}"),
@@ -54,7 +58,7 @@ _MESSAGES: dict[str, str] = {
         "an empty list says nothing: leave leerwegen out when the source does not state the leerweg"
     ),
     "place_unknown": N_(
-        "{value} is not in leerlab's table of municipalities; add it with its province to places.py"
+        "{value} could not be checked: leerlab does not know the province of this municipality"
     ),
     "place_outside_provinces": N_(
         "{value} lies in {province}, which is not one of the leerlab's provinces"
@@ -306,6 +310,60 @@ def text_report(problems: Iterable[Problem]) -> str:
     return "".join(problem_line(problem) for problem in problems)
 
 
+_SEVERITY_COLOURS = {Severity.error: "1;31", Severity.warning: "1;33", Severity.note: "1;36"}
+"""The SGR colour of each severity on a terminal: bold red, yellow, cyan."""
+_LOCATION_COLOUR = "1"
+"""The location in bold."""
+_INDENT = "    "
+"""The lines a long problem continues on, indented under its first."""
+_SHORTEST_START = 12
+"""The room the first line keeps after the location for the text, or the text starts below."""
+
+
+def _coloured(text: str, colour: str | None) -> str:
+    return f"\x1b[{colour}m{text}\x1b[0m" if colour else text
+
+
+def _wrapped(text: str, width: int, first_indent: str) -> list[str]:
+    # At spaces only: a path, an address or a hyphenated word is never cut.
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=first_indent,
+        subsequent_indent=_INDENT,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first_indent]
+
+
+def terminal_report(problems: Iterable[Problem], width: int, *, colour: bool) -> str:
+    """The problems for a person at a terminal `width` columns wide.
+
+    The same words as `text_report`, the severity and the location in colour when
+    `colour`, and a long problem wrapped at word boundaries onto indented lines, its
+    location (``PATH:LINE:COL: error:``) always whole on the first.
+    """
+    lines = []
+    for problem in problems:
+        location, severity = f"{_place(problem)}:", f"{problem.severity}:"
+        rest = f"{_subject(problem)}{_words(problem)}"
+        plain_prefix = f"{location} {severity} "
+        if len(plain_prefix) + _SHORTEST_START <= width:
+            wrapped = _wrapped(rest, width, " " * len(plain_prefix))
+            start, wrapped = wrapped[0][len(plain_prefix) :], wrapped[1:]
+        else:
+            # A location as wide as the terminal (a long path): the text starts below it.
+            start, wrapped = "", _wrapped(rest, width, _INDENT)
+        first = (
+            _coloured(location, _LOCATION_COLOUR if colour else None)
+            + " "
+            + _coloured(severity, _SEVERITY_COLOURS[problem.severity] if colour else None)
+            + (f" {start}" if start else "")
+        )
+        lines.append("\n".join([first, *wrapped]) + "\n")
+    return "".join(lines)
+
+
 def json_report(problems: Iterable[Problem]) -> str:
     """A JSON list of problems with fixed keys; message and hint in the interface language."""
     items = [
@@ -335,10 +393,13 @@ def github_report(problems: Iterable[Problem]) -> str:
         title = f"{_subject(problem)}".removesuffix(": ")
         if title:
             properties.append(f"title={_github_property(title)}")
-        lines.append(
-            f"::{problem.severity} {','.join(properties)}::{_github_data(_words(problem))}\n"
-        )
+        command = _GITHUB_COMMANDS[problem.severity]
+        lines.append(f"::{command} {','.join(properties)}::{_github_data(_words(problem))}\n")
     return "".join(lines)
+
+
+_GITHUB_COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.note: "notice"}
+"""The workflow command of each severity: GitHub calls a note a notice."""
 
 
 def _github_data(text: str) -> str:
@@ -350,11 +411,13 @@ def _github_property(text: str) -> str:
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def summary(leerlabs: int, errors: int, warnings: int) -> str:
-    """``6 leerlabs, 0 errors, 1 warning``, in the interface language."""
-    parts: Sequence[str] = (
+def summary(leerlabs: int, errors: int, warnings: int, notes: int = 0) -> str:
+    """``6 leerlabs, 0 errors, 1 warning``, in the interface language; notes when there are any."""
+    parts: list[str] = [
         ngettext("{count} leerlab", "{count} leerlabs", leerlabs).format(count=leerlabs),
         ngettext("{count} error", "{count} errors", errors).format(count=errors),
         ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
-    )
+    ]
+    if notes:
+        parts.append(ngettext("{count} note", "{count} notes", notes).format(count=notes))
     return ", ".join(parts) + "\n"

@@ -30,4 +30,7 @@ def _lab_table(lab: Leerlab) -> dict[str, Any]:
         # A leerweg the source does not state is left out: `leerwegen = []` is an error.
         if not route["leerwegen"]:
             del route["leerwegen"]
+    if lab.source is not None and lab.source.date is not None:
+        # A TOML date, not the text JSON writes for it: the file takes a date only.
+        table["source"]["date"] = lab.source.date
     return table

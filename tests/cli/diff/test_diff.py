@@ -50,10 +50,10 @@ def test_text_report(runner: CliRunner, editions: tuple[Path, Path]) -> None:
         "  midden-limburg  Leerlab Midden-Limburg\n"
         "Changed:\n"
         "  assen  Leerlab Assen\n"
-        '    contacts[0].email: "hub@dr.nassaucollege.nl" → "hub@drnassau.nl"\n'
+        '    contacts[name=Huubs Hubbeling].email: "hub@dr.nassaucollege.nl" → "hub@drnassau.nl"\n'
         "  oost  Leerlab Oost\n"
-        '    routes[1].status: "planned" → "scheduled"\n'
-        '    routes[1].start: (nothing) → "2023-09"\n'
+        '    routes[leerwegen=,niveaus=3/4].status: "planned" → "scheduled"\n'
+        '    routes[leerwegen=,niveaus=3/4].start: (nothing) → "2023-09"\n'
         "1 added, 1 removed, 2 changed\n"
     )
 
@@ -62,39 +62,72 @@ def test_json_report(runner: CliRunner, editions: tuple[Path, Path]) -> None:
     old, new = editions
     result = runner.invoke(app, ["diff", "--format", "json", str(old), str(new)])
     assert result.exit_code == 0, result.output
+    route = "routes[leerwegen=,niveaus=3/4]"
     assert json.loads(result.stdout) == {
         "added": ["zeven"],
         "removed": ["midden-limburg"],
         "changed": [
             {
                 "slug": "assen",
-                "field": "contacts[0].email",
+                "field": "contacts[name=Huubs Hubbeling].email",
+                "change": "changed",
                 "old": "hub@dr.nassaucollege.nl",
                 "new": "hub@drnassau.nl",
             },
-            {"slug": "oost", "field": "routes[1].status", "old": "planned", "new": "scheduled"},
-            {"slug": "oost", "field": "routes[1].start", "old": None, "new": "2023-09"},
+            {
+                "slug": "oost",
+                "field": f"{route}.status",
+                "change": "changed",
+                "old": "planned",
+                "new": "scheduled",
+            },
+            {
+                "slug": "oost",
+                "field": f"{route}.start",
+                "change": "changed",
+                "old": None,
+                "new": "2023-09",
+            },
         ],
     }
 
 
 @pytest.mark.parametrize(
-    ("language", "heading", "new"),
-    [("en", "What's new", "New:"), ("nl", "Wat is er nieuw", "Nieuw:")],
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "## What's new\n\n"
+            "- New: Leerlab \\*Zeven\\* (Utrecht)\n"
+            "- No longer in the dataset: Leerlab Midden-Limburg\n"
+            "- Leerlab Assen: new e-mail address for Huubs Hubbeling: hub@drnassau.nl\n"
+            "- Leerlab Oost: route to mbo 3/4 (leerweg not given): now scheduled for 2023-09\n",
+        ),
+        (
+            "nl",
+            "## Wat is er nieuw\n\n"
+            "- Nieuw: Leerlab \\*Zeven\\* (Utrecht)\n"
+            "- Niet meer in de dataset: Leerlab Midden-Limburg\n"
+            "- Leerlab Assen: nieuw e-mailadres van Huubs Hubbeling: hub@drnassau.nl\n"
+            "- Leerlab Oost: route naar mbo 3/4 (leerweg niet vermeld): nu gepland voor 2023-09\n",
+        ),
+    ],
 )
 def test_markdown_section_for_the_newsletter(
-    runner: CliRunner, editions: tuple[Path, Path], language: str, heading: str, new: str
+    runner: CliRunner, editions: tuple[Path, Path], language: str, expected: str
 ) -> None:
     old, edited = editions
     result = runner.invoke(
         app, ["diff", "--format", "markdown", str(old), str(edited)], env={"LEERLAB_LANG": language}
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"## {heading}\n\n- {new} **Leerlab \\*Zeven\\*** (`zeven`)\n")
+    assert result.stdout == expected
     html = MarkdownIt("commonmark").render(result.stdout)
-    assert "<strong>Leerlab *Zeven*</strong>" in html
-    assert "<code>routes[1].status</code>" in html
-    assert html.count("<li>") == 7
+    assert html.count("<li>") == 4
+    assert "Leerlab *Zeven* (Utrecht)</li>" in html
+    # Words for a newsletter: no field paths, no codes.
+    assert "<code>" not in html
+    assert "routes[" not in html
 
 
 def test_the_same_file_does_not_differ(runner: CliRunner, shipped: Path) -> None:

@@ -69,7 +69,7 @@ def test_an_unknown_csv_field_lists_the_columns(runner: CliRunner, shipped: Path
     assert result.stderr.startswith(
         "error: Invalid value for '--fields': unknown field 'naam'; the fields are: slug, name, "
     )
-    assert result.stderr.endswith(", contacts, contact_organisations, left_open\n")
+    assert result.stderr.endswith(", contacts, contact_organisations, source, left_open\n")
 
 
 def test_count(runner: CliRunner, shipped: Path) -> None:

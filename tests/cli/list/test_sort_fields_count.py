@@ -90,7 +90,7 @@ def test_fields_of_json_keep_the_order_given_and_each_once(runner: CliRunner) ->
             "json",
             "slug, name, place, provinces, schools, schools_note, sectors, specialisations, "
             "sector_note, profielen, phase, route_text, routes, route_kinds, works_on, design, "
-            "target_group, target_group_per_school, contacts, left_open",
+            "target_group, target_group_per_school, contacts, source, left_open",
         ),
     ],
 )
