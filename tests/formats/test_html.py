@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -72,26 +73,49 @@ def test_page_structure(runner: CliRunner, shipped: Path) -> None:
         "bb → 2 (running)",
         "pilot gestart in 2019, leerlingen gestart in schooljaar 2019-2020",
     ]
-    assert [text(th) for th in matrix.findall("h:thead//h:th", NS)] == [
-        "vmbo → mbo",
-        "mbo 1 Entree",
-        "mbo 2 basisberoepsopleiding",
-        "mbo 3 vakopleiding",
-        "mbo 4 middenkader- of specialistenopleiding",
+    # Short headers, each with its full name in a tooltip (and in the legend).
+    headers = matrix.findall("h:thead//h:th", NS)
+    assert [text(th) for th in headers] == ["vmbo → mbo", "mbo 1", "mbo 2", "mbo 3", "mbo 4"]
+    assert [abbr.get("title") for abbr in headers[4].findall("h:abbr", NS)] == [
+        "mbo 4 middenkader- of specialistenopleiding"
     ]
-    # bb, kb, gl, tl, and a row for Oost's route whose leerweg the source does not state.
-    assert [th.get("scope") for th in matrix.findall("h:tbody//h:th", NS)] == ["row"] * 5
-    assert [text(cell) for cell in matrix.findall("h:tbody/h:tr", NS)[0]] == [
-        "basisberoepsgerichte leerweg (bb)",
-        "1: assen",
-        "6: apeldoorn, assen, oost, ottoland, noord-brabant, midden-limburg",
-        "1: assen",
+    body = matrix.findall("h:tbody/h:tr", NS)
+    assert [
+        (text(th), [a.get("title") for a in th.findall("h:abbr", NS)])
+        for th in [row.find("h:th", NS) for row in body]
+    ] == [  # type: ignore[union-attr]
+        ("bb", ["basisberoepsgerichte leerweg"]),
+        ("kb", ["kaderberoepsgerichte leerweg"]),
+        ("gl", ["gemengde leerweg"]),
+        ("tl", ["theoretische leerweg"]),
+        ("leerweg not given", []),
+    ]
+    # A cell: the count, then each leerlab, linked to its section.
+    bb_2 = body[0].findall("h:td", NS)[1]
+    assert text(bb_2.find("h:span[@class='count']", NS)) == "6"  # type: ignore[arg-type]
+    assert [(text(a), a.get("href")) for a in bb_2.findall("h:ul[@class='labs']/h:li/h:a", NS)] == [
+        (lab.slug, f"#{lab.slug}") for lab in labs
+    ]
+    assert [text(cell) for cell in body[0].findall("h:td", NS)] == [
+        "1assen",
+        "6" + "".join(lab.slug for lab in labs),
+        "1assen",
         "0",
     ]
     # Oost's routes to 3 and 4 are possibly later, from a leerweg the source does not state.
-    assert [text(cell) for cell in matrix.findall("h:tbody/h:tr", NS)[4]][3:] == [
-        "0: oost*",
-        "0: oost*",
+    assert [text(cell) for cell in body[4]][3:] == ["0oost*", "0oost*"]
+    legend = text(root.find(".//h:div[@class='legend']", NS))  # type: ignore[arg-type]
+    assert "A name with an asterisk (*): that leerlab mentions this route only as a " in legend
+    terms = root.findall(".//h:div[@class='legend']/h:dl/h:div", NS)
+    assert [(text(term[0]), text(term[1])) for term in terms] == [
+        ("bb", "basisberoepsgerichte leerweg"),
+        ("kb", "kaderberoepsgerichte leerweg"),
+        ("gl", "gemengde leerweg"),
+        ("tl", "theoretische leerweg"),
+        ("mbo 1", "Entree"),
+        ("mbo 2", "basisberoepsopleiding"),
+        ("mbo 3", "vakopleiding"),
+        ("mbo 4", "middenkader- of specialistenopleiding"),
     ]
     sections = tags(root, "section")
     assert [section.get("id") for section in sections] == [lab.slug for lab in labs]
@@ -100,9 +124,73 @@ def test_page_structure(runner: CliRunner, shipped: Path) -> None:
         (text(a), a.get("href")) for a in tags(root, "a") if a.get("href", "")[:7] == "mailto:"
     ]
     assert mail_links == [
-        (contact.name, f"mailto:{contact.email}") for lab in labs for contact in lab.contacts
+        (contact.email, f"mailto:{contact.email}") for lab in labs for contact in lab.contacts
     ]
-    assert "Zerin Eralp (Aventus)" in text(sections[0])
+    # The address is written out, so that it can be copied into a mail program.
+    assert text(sections[0].findall("h:dl/h:dd", NS)[-1]) == (
+        "Zerin Eralp (Aventus) <z.eralp@aventus.nl>"
+    )
+    footer = [text(p) for p in root.findall("h:body/h:footer/h:p", NS)]
+    assert footer == [
+        "Source: Samen op weg: naar een naadloze aansluiting vmbo-mbo, "
+        "STERK Beroepsonderwijs, Digizine voorjaar 2021.",
+        f"Exported with leerlab on {datetime.date.today().isoformat()}.",
+    ]
+
+
+def facts_of(section: Element) -> list[tuple[str, str]]:
+    """Each label of a leerlab's section with its value as a reader sees it."""
+    terms = section.findall("h:dl/h:dt", NS)
+    values = section.findall("h:dl/h:dd", NS)
+    return [(text(term), text(value)) for term, value in zip(terms, values, strict=True)]
+
+
+def test_each_label_once_and_notes_as_notes(runner: CliRunner, shipped: Path) -> None:
+    page = stdout_of(
+        runner, ["--data", str(shipped), "export", "--format", "html"], env={"LEERLAB_LANG": "nl"}
+    )
+    for section in tags(parse(page), "section"):
+        labels = [label for label, _ in facts_of(section)]
+        assert len(labels) == len(set(labels)), labels
+        assert not {"Routes", "Soort route"} & set(labels)
+    apeldoorn = dict(facts_of(tags(parse(page), "section")[0]))
+    assert apeldoorn["Sector/opleidingsrichting"] == (
+        "Zorg en Welzijn Opmerking: Andere routes moeten nog ontwikkeld worden"
+    )
+    assert apeldoorn["Route"] == "van vmbo basis naar mbo niveau 2 bb → 2: loopt, sinds 2019-2020"
+    assert apeldoorn["Werken aan"] == (
+        "verkorte, doorlopende leerlijn Soort route: verkorte route, doorlopende leerlijn"
+    )
+    note = tags(parse(page), "section")[0].find(".//h:p[@class='note']", NS)
+    assert text(note) == "Opmerking: Andere routes moeten nog ontwikkeld worden"  # type: ignore[arg-type]
+    legend = text(parse(page).find(".//h:div[@class='legend']", NS))  # type: ignore[arg-type]
+    assert (
+        "Een naam met een sterretje (*): dat leerlab noemt deze route alleen als mogelijkheid "
+        "voor later, dus hij telt niet mee." in legend
+    )
+    assert "slug*" not in page
+    assert "Afkortingen:" in legend
+
+
+def test_a_route_without_the_sources_sentence_is_listed(
+    write_dataset: WriteDataset, runner: CliRunner
+) -> None:
+    lab = make_lab(routes=[{"leerwegen": ["kb"], "niveaus": [3]}])
+    lab.pop("route_text", None)
+    (section,) = tags(parse(exported(runner, write_dataset(lab), "--format", "html")), "section")
+    assert dict(facts_of(section))["Route"] == "kb → 3: running"
+
+
+def test_the_footer_gives_the_date_source_date_epoch_names(
+    runner: CliRunner, shipped: Path
+) -> None:
+    page = stdout_of(
+        runner,
+        ["--data", str(shipped), "export", "--format", "html"],
+        env={"SOURCE_DATE_EPOCH": "1700000000"},
+    )
+    footer = [text(p) for p in parse(page).findall("h:body/h:footer/h:p", NS)]
+    assert footer[-1] == "Exported with leerlab on 2023-11-14."
 
 
 def test_tables_scroll_in_a_labelled_focusable_box(runner: CliRunner, shipped: Path) -> None:
@@ -155,7 +243,8 @@ def test_dataset_text_shows_as_typed(
     assert text(tags(root, "h1")[0]) == hostile
     assert text(tags(root, "h3")[0]) == hostile
     assert text(root.find(".//h:main/h:p", NS)) == hostile  # type: ignore[arg-type]
-    assert text(root.find(".//h:a[@href='mailto:piet@test.nl']", NS)) == hostile  # type: ignore[arg-type]
+    contact = root.find(".//h:section/h:dl/h:dd[last()]", NS)
+    assert text(contact) == f"{hostile} ({hostile}) <piet@test.nl>"  # type: ignore[arg-type]
     names = {element.tag.rpartition("}")[2] for element in root.iter()}
     assert not names & {"script", "img", "b"}
     attributes = {name for element in root.iter() for name in element.attrib}
@@ -172,6 +261,7 @@ def test_dataset_text_shows_as_typed(
         "aria-labelledby",
         "scope",
         "href",
+        "title",
     }
 
 
@@ -190,15 +280,29 @@ def test_overview_is_title_source_and_table(
 ) -> None:
     page = exported(runner, shipped, "--format", output_format, "--overview")
     full = exported(runner, shipped, "--format", output_format)
-    assert len(page) < len(full) / 3
+    if output_format == "html":  # the style is the same in both: compare what is shown
+        shown, whole = (parse(html).find("h:body/h:main", NS) for html in (page, full))
+        assert len(text(shown)) < len(text(whole)) / 3  # type: ignore[arg-type]
+    else:
+        assert len(page) < len(full) / 3
     assert "Leerlab Midden-Limburg" in page
     assert "Want to know more?" not in page
     assert "Leerlingendaling" not in page
     if output_format == "html":
         root = parse(page)
-        assert len(tags(root, "table")) == 1
+        (table,) = tags(root, "table")
         assert [text(h2) for h2 in tags(root, "h2")] == ["Overview"]
-        assert tags(root, "a") == []  # the sections the names would link to are left out
+        # The sections the names would link to are left out; the contacts are a column.
+        assert [a.get("href") for a in tags(root, "a")] == [
+            f"mailto:{contact.email}" for lab in load(shipped).leerlab for contact in lab.contacts
+        ]
+        assert [text(th) for th in table.findall("h:thead//h:th", NS)][-1] == "Contacts"
+        last = [row.findall("h:td", NS)[-1] for row in table.findall("h:tbody/h:tr", NS)]
+        assert text(last[0]) == "Zerin Eralp (Aventus) <z.eralp@aventus.nl>"
+        assert [text(item) for item in last[1].findall("h:ul/h:li", NS)] == [
+            "Huubs Hubbeling (Dr. Nassau College) <hub@dr.nassaucollege.nl>",
+            "Karin Stoffers (Drenthe College) <k.stoffers@drenthecollege.nl>",
+        ]
 
 
 EVERYWHERE = "<script>alert(1)</script> \"x\" & 'y' &amp; {{ 7*7 }}"
@@ -242,4 +346,4 @@ def test_hostile_text_in_every_fact_shows_as_typed(
         if label not in without_text:
             assert typed in fact, (label, fact)
     contacts = [text(item) for item in section.findall("h:dl/h:dd[last()]/h:ul/h:li", NS)]
-    assert contacts == [f"{typed} ({typed})", typed]
+    assert contacts == [f"{typed} ({typed}) <piet@test.nl>", f"{typed} <jan@test.nl>"]

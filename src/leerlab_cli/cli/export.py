@@ -3,6 +3,7 @@
 The format is `--format`, else the suffix of `--output`, else Markdown.
 """
 
+import datetime
 import os
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
@@ -98,13 +99,15 @@ def export_parts(
     *,
     excel: bool = False,
     overview: bool = False,
+    exported_on: datetime.date | None = None,
 ) -> Iterable[str]:
     """The export of `labs` in `output_format`, in parts to write one after the other.
 
     CSV, Markdown and HTML are made part by part as they are written, so a big
     export is never held whole; JSON and TOML come in one part. `excel` applies to
     CSV only; `overview` (Markdown and HTML only) keeps only the title, source and
-    overview table.
+    overview table. The HTML page's footer says the day of the export, `exported_on`
+    (default: `export_date()`).
     """
     if output_format is ExportFormat.csv:
         from leerlab_cli.formats.csv_format import csv_parts
@@ -122,10 +125,24 @@ def export_parts(
         # Jinja2 is imported only here: it would add to every command's start-up.
         from leerlab_cli.formats.html import html_parts
 
-        return html_parts(meta, labs, overview_only=overview)
+        return html_parts(
+            meta, labs, exported_on=exported_on or export_date(), overview_only=overview
+        )
     from leerlab_cli.formats.markdown import markdown_parts
 
     return markdown_parts(meta, labs, overview_only=overview)
+
+
+def export_date() -> datetime.date:
+    """Today, or the day `SOURCE_DATE_EPOCH` names (in UTC), for a page made again the same.
+
+    SOURCE_DATE_EPOCH (seconds since 1970) is how reproducible builds pin a date;
+    a value that is not a whole number of seconds is ignored.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isascii() and epoch.isdigit() and len(epoch) <= 11:
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.date.today()
 
 
 HELP = N_("Export the leerlabs, filtered: Markdown, HTML, CSV, JSON or TOML.")

@@ -13,6 +13,7 @@ asked for.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -21,13 +22,15 @@ from urllib.parse import quote
 
 import jinja2
 
-from leerlab_cli.core.coverage import NIVEAUS, matrix_rows, route_matrix
-from leerlab_cli.core.models import Leerlab, Meta
+from leerlab_cli.core.coverage import NIVEAUS, Cell, matrix_rows, route_matrix
+from leerlab_cli.core.models import NIVEAU_NAMES, Contact, Leerlab, Leerweg, Meta, RouteStatus
 from leerlab_cli.formats import (
     Wording,
+    contact_name,
     interface_wording,
     lab_facts,
     route_label,
+    route_line,
     section_labels,
     sector_summary,
     source_line,
@@ -37,9 +40,9 @@ from leerlab_cli.formats.markdown import OVERVIEW_COLUMNS
 from leerlab_cli.formats.messages import no_match
 from leerlab_cli.formats.route_matrix import (
     CORNER,
-    cell_summary,
+    PLANNED_MARK,
     leerweg_label,
-    legend,
+    niveau_code,
     niveau_label,
 )
 from leerlab_cli.i18n import N_, _, active_language
@@ -57,6 +60,22 @@ HEADINGS = {
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
+class ContactLink(NamedTuple):
+    """A contact person as the page shows them: name (organisation) and a mail link."""
+
+    address: str
+    """The e-mail address as a URL's path: percent-encoded where it must be."""
+    email: str
+    """The e-mail address as typed, the link's text."""
+    name: str
+    """The name, with the organisation when given: ``Zerin Eralp (Aventus)``."""
+
+
+def contact_link(person: Contact) -> ContactLink:
+    """A contact person as the page links them."""
+    return ContactLink(quote(person.email, safe="@"), person.email, contact_name(person))
+
+
 class OverviewRow(NamedTuple):
     """One leerlab in the overview table."""
 
@@ -66,10 +85,11 @@ class OverviewRow(NamedTuple):
     routes: list[str]
     """Each route with how far it is: ``bb → 2 (loopt)``."""
     phase: str
+    contacts: list[ContactLink]
 
 
 def overview_row(lab: Leerlab, wording: Wording) -> OverviewRow:
-    """A row of the overview: name, sector, each route with how far it is, and the phase."""
+    """A row of the overview: name, sector, each route with how far it is, phase, contacts."""
     return OverviewRow(
         lab.slug,
         lab.name,
@@ -79,17 +99,22 @@ def overview_row(lab: Leerlab, wording: Wording) -> OverviewRow:
             for route in lab.routes
         ],
         statement_text(lab.phase, wording.not_given, wording.undetermined),
+        [contact_link(person) for person in lab.contacts],
     )
 
 
-class ContactLink(NamedTuple):
-    """A contact person as the page links them: ``mailto:`` address, name, organisation."""
+class Fact(NamedTuple):
+    """A labelled fact of a leerlab's section.
 
-    address: str
-    """The e-mail address as a URL's path: percent-encoded where it must be."""
-    name: str
-    organisation: str
-    """Empty when not given."""
+    `lead` is the source's own sentence, shown first; `values` the fact's lines
+    (one is shown as text, more as a list, and a list too under a lead); `notes`
+    are what the source or the maintainers add, each as (label, text).
+    """
+
+    label: str
+    lead: str
+    values: list[str]
+    notes: list[tuple[str, str]]
 
 
 class LabSection(NamedTuple):
@@ -97,8 +122,34 @@ class LabSection(NamedTuple):
 
     slug: str
     name: str
-    facts: list[tuple[str, list[str]]]
+    facts: list[Fact]
     contacts: list[ContactLink]
+
+
+def section_facts(lab: Leerlab, wording: Wording, labels: Mapping[str, str]) -> list[Fact]:
+    """The facts of a leerlab's section, each label once.
+
+    The source's "Route" sentence leads the routes read from it; its "Werken aan"
+    leads the kinds of route read from it; a note on the sectors is a note, not
+    a second sector.
+    """
+    facts = dict(lab_facts(lab, wording))
+    note_label = _("Note")
+    shown: list[Fact] = []
+    for field, values in facts.items():
+        if field == "sector" and lab.sectors and lab.sector_note:
+            shown.append(Fact(labels[field], "", values[:1], [(note_label, lab.sector_note)]))
+        elif field == "route_text":
+            routes = [route_line(route, wording) for route in lab.routes]
+            lead = lab.route_text or ""
+            shown.append(Fact(labels[field], lead, routes or ([] if lead else values), []))
+        elif field == "works_on":
+            kinds = ", ".join(kind.value for kind in lab.route_kinds)
+            notes = [(labels["route_kinds"], kinds)] if kinds else []
+            shown.append(Fact(labels[field], "", values, notes))
+        elif field not in ("routes", "route_kinds"):
+            shown.append(Fact(labels[field], "", values, []))
+    return shown
 
 
 def lab_section(lab: Leerlab, wording: Wording, labels: Mapping[str, str]) -> LabSection:
@@ -106,12 +157,73 @@ def lab_section(lab: Leerlab, wording: Wording, labels: Mapping[str, str]) -> La
     return LabSection(
         lab.slug,
         lab.name,
-        [(labels[field], values) for field, values in lab_facts(lab, wording)],
-        [
-            ContactLink(quote(person.email, safe="@"), person.name, person.organisation or "")
-            for person in lab.contacts
-        ],
+        section_facts(lab, wording, labels),
+        [contact_link(person) for person in lab.contacts],
     )
+
+
+class Heading(NamedTuple):
+    """A header of the route matrix: short, with its full name (empty when it has none)."""
+
+    short: str
+    full: str
+
+
+def matrix_header() -> list[Heading]:
+    """The columns of the route matrix: the corner, then ``mbo 1`` … ``mbo 4``."""
+    return [Heading(CORNER, ""), *(Heading(niveau_code(n), niveau_label(n)) for n in NIVEAUS)]
+
+
+def leerweg_heading(leerweg: Leerweg | None) -> Heading:
+    """A row of the route matrix: ``bb`` for the basisberoepsgerichte leerweg."""
+    if leerweg is None:
+        return Heading(leerweg_label(None), "")
+    return Heading(leerweg.value, leerweg.dutch)
+
+
+class MatrixCell(NamedTuple):
+    """A cell of the route matrix: how many leerlabs, and which (slug, planned)."""
+
+    leerlab_count: int
+    leerlabs: list[tuple[str, bool]]
+
+
+def matrix_cell(cell: Cell) -> MatrixCell:
+    """A cell as the page shows it: the count, then the leerlabs, planned ones marked."""
+    return MatrixCell(
+        cell.count,
+        [(slug, False) for slug in cell.leerlabs] + [(slug, True) for slug in cell.planned],
+    )
+
+
+def matrix_legend() -> list[str]:
+    """What the matrix's numbers, names and asterisks mean, in plain words."""
+    return [
+        _(
+            "Each cell: how many leerlabs have a route there that runs, starts or is being "
+            "developed, and which."
+        ),
+        _(
+            "A name with an asterisk ({mark}): that leerlab mentions this route only as a "
+            "possibility for later, so it is not counted."
+        ).format(mark=PLANNED_MARK),
+    ]
+
+
+def abbreviations() -> list[Heading]:
+    """The short names in the matrix with their full names, for the legend."""
+    return [
+        *(Heading(leerweg.value, leerweg.dutch) for leerweg in Leerweg),
+        *(Heading(niveau_code(n), NIVEAU_NAMES[n]) for n in NIVEAUS),
+    ]
+
+
+def colophon(meta: Meta, exported_on: datetime.date) -> list[str]:
+    """The footer: where the data comes from, and when the page was made."""
+    return [
+        _("Source: {title}, {source}.").format(title=meta.title, source=source_line(meta)),
+        _("Exported with leerlab on {date}.").format(date=exported_on.isoformat()),
+    ]
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -133,12 +245,17 @@ def _template() -> jinja2.Template:
 
 
 def html_parts(
-    meta: Meta, labs: Sequence[Leerlab], *, overview_only: bool = False
+    meta: Meta,
+    labs: Sequence[Leerlab],
+    *,
+    exported_on: datetime.date,
+    overview_only: bool = False,
 ) -> Iterator[str]:
     """The page in parts, made as they are asked for: `export_html` joined, not held whole."""
     wording = interface_wording()
     labels = section_labels()
     cells = route_matrix(labs)
+    columns = [_(column) for column in OVERVIEW_COLUMNS]
     stream = _template().stream(
         lang=active_language(),
         title=meta.title,
@@ -147,17 +264,23 @@ def html_parts(
         no_match=no_match() if not labs else None,
         overview_only=overview_only,
         headings={key: _(message) for key, message in HEADINGS.items()},
-        overview_columns=[_(column) for column in OVERVIEW_COLUMNS],
+        # The overview alone is the page to mail round: it names whom to ask.
+        overview_columns=[*columns, _("Contacts")] if overview_only else columns,
         overview=(overview_row(lab, wording) for lab in labs),
-        matrix_header=[CORNER, *(niveau_label(niveau) for niveau in NIVEAUS)],
+        matrix_header=matrix_header(),
         matrix_rows=[
-            (leerweg_label(leerweg), [cell_summary(cell) for cell in row])
+            (leerweg_heading(leerweg), [matrix_cell(cell) for cell in row])
             for leerweg, row in matrix_rows(cells)
         ],
-        matrix_legend=legend(),
+        matrix_legend=matrix_legend(),
+        abbreviations=abbreviations(),
+        abbreviations_label=_("Abbreviations"),
+        planned_mark=PLANNED_MARK,
+        planned_title=wording.statuses[RouteStatus.planned],
         labs=[] if overview_only else (lab_section(lab, wording, labels) for lab in labs),
         contacts_label=labels["contacts"],
         not_given=wording.not_given,
+        colophon=colophon(meta, exported_on),
     )
     # The template yields every bit of text between its tags on its own: a part
     # gathers a thousand, so that writing the page is not a million small writes.
@@ -165,9 +288,16 @@ def html_parts(
     return stream
 
 
-def export_html(meta: Meta, labs: Sequence[Leerlab], *, overview_only: bool = False) -> str:
+def export_html(
+    meta: Meta,
+    labs: Sequence[Leerlab],
+    *,
+    exported_on: datetime.date,
+    overview_only: bool = False,
+) -> str:
     """The page: title, source, introduction, overview, route matrix, a section per leerlab.
 
-    With `overview_only`, only the title, the source line and the overview table.
+    With `overview_only`, only the title, the source line and the overview table,
+    with a column of contacts. The footer says the source and `exported_on`.
     """
-    return "".join(html_parts(meta, labs, overview_only=overview_only))
+    return "".join(html_parts(meta, labs, exported_on=exported_on, overview_only=overview_only))
