@@ -56,6 +56,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("leerlab_cli.cli.list_cmd", "list_labs"),
     "show": ("leerlab_cli.cli.show", "show_lab"),
     "routes": ("leerlab_cli.cli.routes", "route_coverage"),
+    "provinces": ("leerlab_cli.cli.provinces", "province_overview"),
     "contacts": ("leerlab_cli.cli.contacts", "list_contacts"),
     "export": ("leerlab_cli.cli.export", "export_labs"),
     "validate": ("leerlab_cli.cli.validate", "validate_dataset"),

@@ -35,7 +35,7 @@ class ListFormat(StrEnum):
 
 
 HELP = N_(
-    "List the leerlabs: a table on a terminal, tab-separated in a pipe.\n\n"
+    "List the leerlabs: a table on a terminal; tab-separated lines in a pipe.\n\n"
     "Each tab-separated line has the fields slug, name, sector, routes and phase. "
     "--header prints their names first."
 )

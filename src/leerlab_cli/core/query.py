@@ -52,6 +52,10 @@ class Filters:
             return False
         return not self.niveaus or not self.niveaus.isdisjoint(route.niveaus)
 
+    def province_matches(self, province: str) -> bool:
+        """Whether a province passes `--province` (every province does without it)."""
+        return not self.provinces or _any_contains(self.provinces, (province,))
+
     def matches(self, lab: Leerlab) -> bool:
         """Whether `lab` passes every filter."""
         if self.sectors and not _any_contains(

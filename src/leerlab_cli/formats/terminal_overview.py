@@ -15,6 +15,7 @@ from rich.text import Text
 from leerlab_cli.core.contacts import ContactRow
 from leerlab_cli.core.coverage import NIVEAUS, Cell, matrix_rows
 from leerlab_cli.core.models import NIVEAU_NAMES
+from leerlab_cli.core.provinces import ProvinceOverview
 from leerlab_cli.formats.contact_list import CONTACT_COLUMNS, contact_fields, contact_headers
 from leerlab_cli.formats.route_matrix import (
     CORNER,
@@ -145,3 +146,43 @@ def _contact_blocks(rows: Sequence[ContactRow]) -> Group:
             Padding(Text(where), (0, 0, 0, 2)),
         ]
     return Group(*parts)
+
+
+def provinces_view(overviews: Sequence[ProvinceOverview]) -> Group:
+    """The leerlabs per province and the legend: a table where it fits, else a block each."""
+    from leerlab_cli.formats.provinces import (
+        leerlab_summary,
+        province_headers,
+        province_legend,
+        route_lines,
+    )
+
+    table = _compact_table()
+    province, leerlabs, sectors, routes = province_headers()
+    table.add_column(province, style="bold", no_wrap=True)
+    # The count above the slugs, a slug a line: a slug is never cut.
+    labs = [Text("\n".join([str(overview.count), *overview.leerlabs])) for overview in overviews]
+    _add_fixed_column(table, Text(leerlabs), labs)
+    table.add_column(sectors)
+    reached = [Text("\n".join(route_lines(overview))) for overview in overviews]
+    _add_fixed_column(table, Text(routes), reached)
+    for overview, lab_lines, route_text in zip(overviews, labs, reached, strict=True):
+        table.add_row(
+            Text(overview.province),
+            lab_lines,
+            Text("\n".join(overview.sectors)),
+            route_text,
+            end_section=True,
+        )
+    blocks: list[RenderableType] = []
+    for overview in overviews:
+        if blocks:
+            blocks.append(Text(""))
+        blocks.append(Text(overview.province, style="bold"))
+        lines = [
+            f"{leerlabs}: {leerlab_summary(overview)}",
+            f"{sectors}: {', '.join(overview.sectors)}".rstrip(),
+            f"{routes}: {' · '.join(route_lines(overview))}".rstrip(),
+        ]
+        blocks += [Padding(Text(line, overflow="fold"), (0, 0, 0, 2)) for line in lines]
+    return Group(Fitted(table, Group(*blocks)), Text(""), Text(province_legend(), style="dim"))
