@@ -1,55 +1,23 @@
 """The HTML export as a reader sees it: loaded from a file in a headless Chromium.
 
-The browser is the system's (Debian: `apt-get install --no-install-recommends chromium
-fonts-liberation`), driven by Playwright through `executable_path`; Playwright's own
-browser download is never used. Without a Chromium these tests skip, saying how to
-install one; in CI (the CI variable set) they fail instead, so CI never passes without
-having run them. axe-core comes from the pinned PyPI package axe-playwright-python.
+The browser and the page come from the fixtures in conftest.py (the system Chromium);
+axe-core from browser_helpers.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import shutil
-from collections.abc import Iterator
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from helpers import Runner
-from leerlab_cli.cli import app
+from browser_helpers import describe, run_axe
 from leerlab_cli.files.dataset import load, shipped_path
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-"""The system Chromium; set CHROMIUM=/path/to/chrome to use another."""
-
-INSTALL_HINT = (
-    "no Chromium found at {path}: install it (Debian/Ubuntu: apt-get install -y "
-    "--no-install-recommends chromium fonts-liberation) or set CHROMIUM=/path/to/chromium"
-)
-
-LAUNCH_ARGS = [
-    "--no-sandbox",  # tests may run as root, where Chromium has no usable sandbox
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--disable-extensions",
-    # Chromium still looks up Google hosts at start despite the flags above; this
-    # makes every name lookup fail inside the browser, so the tests stay offline.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
 
 MATRIX_BOX = "() => document.querySelector('table.matrix').parentElement"
 MATRIX_WIDTHS = (
@@ -63,72 +31,6 @@ A4_PRINT_WIDTH = round((210 - 2 * 14) / 25.4 * 96)
 NO_SIDEWAYS_SCROLL = (
     "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
 )
-
-
-@pytest.fixture(scope="session")
-def html_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped dataset exported as HTML in Dutch, as it would be published."""
-    target = tmp_path_factory.mktemp("html") / "leerlabs.html"
-    result = Runner().invoke(
-        app,
-        ["--data", str(shipped_path()), "export", "--output", str(target)],
-        env={"LEERLAB_LANG": "nl"},
-    )
-    assert result.exit_code == 0, result.output
-    return target
-
-
-@pytest.fixture(scope="session")
-def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where the screenshots and the PDF go: the pytest temp folder, never the repository."""
-    return tmp_path_factory.mktemp("screenshots")
-
-
-@pytest.fixture(scope="session")
-def playwright_driver() -> Iterator[Playwright]:
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_driver: Playwright) -> Iterator[Browser]:
-    """One Chromium for the whole session: launching it is the slow part."""
-    if not Path(CHROMIUM).exists():
-        message = INSTALL_HINT.format(path=CHROMIUM)
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    chromium = playwright_driver.chromium.launch(
-        executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
-    )
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh page at 1280×800; bypass_csp lets axe-core be injected despite the page's CSP."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
-    yield context.new_page()
-    context.close()
-
-
-def run_axe(page: Page) -> list[dict[str, Any]]:
-    """Inject axe-core into the loaded page, run it, and return the violations."""
-    page.add_script_tag(path=str(files("axe_playwright_python") / "axe.min.js"))
-    results: dict[str, Any] = page.evaluate(
-        "options => axe.run(document, options)", {"resultTypes": ["violations"]}
-    )
-    return list(results["violations"])
-
-
-def describe(violations: list[dict[str, Any]]) -> str:
-    """The violations, one a line, with the elements they were found on."""
-    return "\n".join(
-        f"{violation['id']} ({violation['impact']}): {violation['help']}: "
-        f"{[node['target'] for node in violation['nodes']]}"
-        for violation in violations
-    )
 
 
 def test_every_part_is_visible_without_javascript(browser: Browser, html_page: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
+import hashlib
 import re
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -14,6 +16,7 @@ from typer.testing import CliRunner
 from helpers import META, WriteDataset, exported, make_lab, run_export, stdout_of
 from leerlab_cli.files.dataset import load
 from leerlab_cli.formats import section_labels
+from leerlab_cli.formats.html import TEMPLATES, filter_key
 
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 HOSTILE = [
@@ -39,6 +42,50 @@ def tags(root: Element, name: str) -> list[Element]:
     return root.findall(f".//h:{name}", NS)
 
 
+SCRIPT = (TEMPLATES / "filters.js").read_text(encoding="utf-8")
+
+
+def assert_only_the_filter_script(root: Element, page: str) -> None:
+    """The page holds one script, the filters, as packaged, allowed by its hash alone."""
+    (script,) = tags(root, "script")
+    assert script.attrib == {}
+    assert script.text == SCRIPT
+    digest = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode()
+    (policy,) = [
+        meta.get("content")
+        for meta in tags(root, "meta")
+        if meta.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert policy == (
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    assert page.count("<script") == 1
+
+
+def test_the_script_cannot_be_closed_or_run_markup() -> None:
+    # Nothing in the script ends its element or opens a comment, and it builds no markup.
+    lowered = SCRIPT.lower()
+    for unsafe in (
+        "</script",
+        "<!--",
+        "-->",
+        "innerhtml",
+        "outerhtml",
+        "insertadjacent",
+        "document.write",
+        "eval(",
+        "new function",
+        "settimeout(",
+        "setinterval(",
+        "createelement",
+        "srcdoc",
+        "location.href =",
+        "location =",
+    ):
+        assert unsafe not in lowered, unsafe
+
+
 def test_page_structure(runner: CliRunner, shipped: Path) -> None:
     page = exported(runner, shipped, "--format", "html")
     assert page.startswith("<!DOCTYPE html>")
@@ -57,8 +104,8 @@ def test_page_structure(runner: CliRunner, shipped: Path) -> None:
     levels = [
         int(element.tag[-1]) for element in root.iter() if re.fullmatch(r".*}h\d", element.tag)
     ]
-    assert levels == [1, 2, 2, 2, *([3] * len(labs))]
-    overview, matrix = tags(root, "table")
+    assert levels == [1, 2, 2, 2, 2, *([3] * len(labs))]
+    overview, matrix, provinces = tags(root, "table")
     header = [text(th) for th in overview.findall("h:thead//h:th", NS)]
     assert header == ["Leerlab", "Sector/specialisation", "Route", "Phase"]
     assert {th.get("scope") for th in tags(overview, "th")} == {"col", "row"}
@@ -117,6 +164,12 @@ def test_page_structure(runner: CliRunner, shipped: Path) -> None:
         ("mbo 3", "vakopleiding"),
         ("mbo 4", "middenkader- of specialistenopleiding"),
     ]
+    # Per province: all twelve, a leerlab in two provinces counted in both.
+    province_rows = provinces.findall("h:tbody/h:tr", NS)
+    assert len(province_rows) == 12
+    gelderland = [text(cell) for cell in province_rows[3]]
+    assert gelderland[:2] == ["Gelderland", "2apeldoornoost"]
+    assert [text(cell) for cell in province_rows[1]] == ["Flevoland", "0", "", ""]
     sections = tags(root, "section")
     assert [section.get("id") for section in sections] == [lab.slug for lab in labs]
     assert [text(section.find("h:h3", NS)) for section in sections] == [lab.name for lab in labs]  # type: ignore[arg-type]
@@ -196,7 +249,7 @@ def test_the_footer_gives_the_date_source_date_epoch_names(
 def test_tables_scroll_in_a_labelled_focusable_box(runner: CliRunner, shipped: Path) -> None:
     root = parse(exported(runner, shipped, "--format", "html"))
     boxes = root.findall(".//h:div[@class='table-box']", NS)
-    assert len(boxes) == 2
+    assert len(boxes) == 3
     for box in boxes:
         assert box.get("tabindex") == "0"
         assert box.get("role") == "region"
@@ -206,7 +259,7 @@ def test_tables_scroll_in_a_labelled_focusable_box(runner: CliRunner, shipped: P
 def test_page_loads_nothing_from_elsewhere(runner: CliRunner, shipped: Path) -> None:
     page = exported(runner, shipped, "--format", "html")
     root = parse(page)
-    assert tags(root, "script") == []
+    assert_only_the_filter_script(root, page)
     assert tags(root, "link") == []
     for element in root.iter():
         for attribute in ("src", "href", "srcset", "action", "data"):
@@ -223,6 +276,7 @@ def test_page_is_in_the_interface_language(runner: CliRunner, shipped: Path) -> 
     assert [text(h2) for h2 in tags(root, "h2")] == [
         "Overzicht",
         "Routes van vmbo-leerweg naar mbo-niveau",
+        "Per provincie",
         "De leerlabs",
     ]
     assert "Meer weten?" in [text(dt) for dt in tags(root, "dt")]
@@ -238,7 +292,8 @@ def test_dataset_text_shows_as_typed(
         contacts=[{"name": hostile, "email": "piet@test.nl", "organisation": hostile}],
     )
     path = write_dataset(lab, meta={**META, "title": hostile, "introduction": hostile})
-    root = parse(exported(runner, path, "--format", "html"))
+    page = exported(runner, path, "--format", "html")
+    root = parse(page)
     assert text(tags(root, "title")[0]) == hostile
     assert text(tags(root, "h1")[0]) == hostile
     assert text(tags(root, "h3")[0]) == hostile
@@ -246,7 +301,8 @@ def test_dataset_text_shows_as_typed(
     contact = root.find(".//h:section/h:dl/h:dd[last()]", NS)
     assert text(contact) == f"{hostile} ({hostile}) <piet@test.nl>"  # type: ignore[arg-type]
     names = {element.tag.rpartition("}")[2] for element in root.iter()}
-    assert not names & {"script", "img", "b"}
+    assert not names & {"img", "b"}
+    assert_only_the_filter_script(root, page)
     attributes = {name for element in root.iter() for name in element.attrib}
     assert attributes <= {
         "lang",
@@ -262,7 +318,27 @@ def test_dataset_text_shows_as_typed(
         "scope",
         "href",
         "title",
+        # The filters: a form, hidden until its script shows it, and the facts it filters by.
+        "hidden",
+        "aria-label",
+        "aria-live",
+        "for",
+        "value",
+        "type",
+        "data-template",
+        "data-lab",
+        "data-labs",
+        "data-sectors",
+        "data-provinces",
+        "data-routes",
     }
+    keys = [
+        element.get(name)
+        for element in root.iter()
+        for name in ("data-lab", "data-sectors", "data-provinces", "data-routes", "value")
+        if element.get(name)
+    ]
+    assert all(re.fullmatch(r"[a-z0-9: -]+", key) for key in keys), keys
 
 
 def test_no_match_is_a_page_that_says_so(runner: CliRunner, shipped: Path) -> None:
@@ -331,8 +407,9 @@ def test_hostile_text_in_every_fact_shows_as_typed(
             {"name": EVERYWHERE, "email": "jan@test.nl"},
         ],
     )
-    root = parse(exported(runner, write_dataset(lab), "--format", "html"))
-    assert not {element.tag.rpartition("}")[2] for element in root.iter()} & {"script"}
+    page = exported(runner, write_dataset(lab), "--format", "html")
+    root = parse(page)
+    assert_only_the_filter_script(root, page)
     (section,) = tags(root, "section")
     facts = [text(value) for value in section.findall("h:dl/h:dd", NS)]
     # Each fact shows the text as typed, alone or within the words around it; only
@@ -347,3 +424,92 @@ def test_hostile_text_in_every_fact_shows_as_typed(
             assert typed in fact, (label, fact)
     contacts = [text(item) for item in section.findall("h:dl/h:dd[last()]/h:ul/h:li", NS)]
     assert contacts == [f"{typed} ({typed}) <piet@test.nl>", f"{typed} <jan@test.nl>"]
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Zorg en Welzijn", "zorg-en-welzijn"),
+        ("Horeca, Bakkerij & Recreatie", "horeca-bakkerij-recreatie"),
+        ("Noord-Brabant", "noord-brabant"),
+        ("  Fryslân ", "fryslan"),
+        ('<img src=x onerror="alert(1)">', "img-src-x-onerror-alert-1"),
+        ("&&&", ""),
+    ],
+)
+def test_filter_keys_are_folded_words(written: str, key: str) -> None:
+    assert filter_key(written) == key
+
+
+def test_the_filters_know_each_leerlab_by_its_keys(runner: CliRunner, shipped: Path) -> None:
+    page = stdout_of(
+        runner, ["--data", str(shipped), "export", "--format", "html"], env={"LEERLAB_LANG": "nl"}
+    )
+    root = parse(page)
+    rows = root.findall(".//h:table[@class='overview']/h:tbody/h:tr", NS)
+    assert [
+        (
+            row.get("data-lab"),
+            row.get("data-sectors"),
+            row.get("data-provinces"),
+            row.get("data-routes"),
+        )
+        for row in rows
+    ] == [
+        ("apeldoorn", "zorg-en-welzijn", "gelderland overijssel", "bb:2"),
+        ("assen", "horeca-bakkerij-recreatie", "drenthe", "bb:1 bb:2 bb:3 kb:1 kb:2 kb:3"),
+        # Oost's routes to 3/4 are only possible later: the filters leave them out.
+        ("oost", "", "overijssel gelderland", "bb:2"),
+        ("ottoland", "groen", "zuid-holland utrecht", "bb:2"),
+        ("noord-brabant", "sport-en-bewegen", "noord-brabant", "bb:2 gl:4 tl:4"),
+        ("midden-limburg", "zorg-en-welzijn", "limburg", "bb:2 gl:3 gl:4 kb:3 kb:4 tl:3 tl:4"),
+    ]
+    form = root.find(".//h:form[@id='filters']", NS)
+    assert form is not None
+    assert form.get("hidden") == ""  # shown by its script: without one, the page shows all
+    choices = {
+        select.get("name"): [(option.get("value"), text(option)) for option in select]
+        for select in form.iter(f"{{{NS['h']}}}select")
+    }
+    assert choices == {
+        "sector": [
+            ("", "alle"),
+            ("groen", "Groen"),
+            ("horeca-bakkerij-recreatie", "Horeca, Bakkerij & Recreatie"),
+            ("sport-en-bewegen", "Sport en Bewegen"),
+            ("zorg-en-welzijn", "Zorg en Welzijn"),
+        ],
+        "van": [
+            ("", "alle"),
+            ("bb", "bb: basisberoepsgerichte leerweg"),
+            ("kb", "kb: kaderberoepsgerichte leerweg"),
+            ("gl", "gl: gemengde leerweg"),
+            ("tl", "tl: theoretische leerweg"),
+        ],
+        "naar": [
+            ("", "alle"),
+            ("1", "mbo 1 Entree"),
+            ("2", "mbo 2 basisberoepsopleiding"),
+            ("3", "mbo 3 vakopleiding"),
+            ("4", "mbo 4 middenkader- of specialistenopleiding"),
+        ],
+        "provincie": [
+            ("", "alle"),
+            ("drenthe", "Drenthe"),
+            ("gelderland", "Gelderland"),
+            ("limburg", "Limburg"),
+            ("noord-brabant", "Noord-Brabant"),
+            ("overijssel", "Overijssel"),
+            ("utrecht", "Utrecht"),
+            ("zuid-holland", "Zuid-Holland"),
+        ],
+    }
+    status = form.find(".//h:p[@role='status']", NS)
+    assert status is not None
+    assert status.get("aria-live") == "polite"
+    assert status.get("data-template") == "{shown} van 6 leerlabs getoond"
+    matrix_items = root.findall(".//h:table[@class='matrix']//h:li", NS)
+    assert {item.get("data-lab") for item in matrix_items} == {
+        lab.slug for lab in load(shipped).leerlab
+    }
+    assert [item.get("class") for item in matrix_items if item.get("class")] == ["planned"] * 2

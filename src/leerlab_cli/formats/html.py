@@ -13,7 +13,10 @@ asked for.
 
 from __future__ import annotations
 
+import base64
 import datetime
+import functools
+import hashlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -21,9 +24,12 @@ from typing import NamedTuple
 from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup
 
 from leerlab_cli.core.coverage import NIVEAUS, Cell, matrix_rows, route_matrix
 from leerlab_cli.core.models import NIVEAU_NAMES, Contact, Leerlab, Leerweg, Meta, RouteStatus
+from leerlab_cli.core.provinces import ProvinceOverview, province_name, province_overview
+from leerlab_cli.core.text import fold
 from leerlab_cli.formats import (
     Wording,
     contact_name,
@@ -38,6 +44,7 @@ from leerlab_cli.formats import (
 )
 from leerlab_cli.formats.markdown import OVERVIEW_COLUMNS
 from leerlab_cli.formats.messages import no_match
+from leerlab_cli.formats.provinces import PROVINCE_COLUMNS, province_legend
 from leerlab_cli.formats.route_matrix import (
     CORNER,
     PLANNED_MARK,
@@ -45,14 +52,17 @@ from leerlab_cli.formats.route_matrix import (
     niveau_code,
     niveau_label,
 )
-from leerlab_cli.i18n import N_, _, active_language
+from leerlab_cli.i18n import N_, _, active_language, ngettext
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "leerlabs.html.j2"
+SCRIPT = "filters.js"
+"""The page's one script: the filters. It is static, so its hash is known in advance."""
 
 HEADINGS = {
     "overview": N_("Overview"),
     "matrix": N_("Routes from vmbo leerweg to mbo niveau"),
+    "provinces": N_("Per province"),
     "leerlabs": N_("The leerlabs"),
 }
 """The headings of the page's parts, as message ids."""
@@ -76,6 +86,48 @@ def contact_link(person: Contact) -> ContactLink:
     return ContactLink(quote(person.email, safe="@"), person.email, contact_name(person))
 
 
+_NOT_A_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def filter_key(text: str) -> str:
+    """`text` as the page's filters name it: ``Zorg en Welzijn`` is ``zorg-en-welzijn``.
+
+    Lower case without accents, every run of other characters one hyphen: a key is
+    safe in an attribute, a URL fragment and a CSS selector. The page's script folds
+    what a fragment says the same way.
+    """
+    return _NOT_A_KEY.sub("-", fold(text)).strip("-")[:64]
+
+
+class LabKeys(NamedTuple):
+    """What the page's filters know of a leerlab, as space-separated keys."""
+
+    sectors: str
+    provinces: str
+    routes: str
+    """Each counting route's transitions as ``leerweg:niveau`` (``none:3`` with no leerweg)."""
+
+
+def lab_keys(lab: Leerlab) -> LabKeys:
+    """The keys the filters match a leerlab by: its sectors, provinces and routes."""
+    routes = {
+        f"{leerweg}:{niveau}"
+        for route in lab.routes
+        if route.counts
+        for leerweg in ([item.value for item in route.leerwegen] or ["none"])
+        for niveau in route.niveaus
+    }
+    return LabKeys(
+        " ".join(dict.fromkeys(key for key in map(filter_key, lab.sectors) if key)),
+        " ".join(
+            dict.fromkeys(
+                key for key in (filter_key(province_name(p)) for p in lab.provinces) if key
+            )
+        ),
+        " ".join(sorted(routes)),
+    )
+
+
 class OverviewRow(NamedTuple):
     """One leerlab in the overview table."""
 
@@ -86,6 +138,7 @@ class OverviewRow(NamedTuple):
     """Each route with how far it is: ``bb → 2 (loopt)``."""
     phase: str
     contacts: list[ContactLink]
+    keys: LabKeys
 
 
 def overview_row(lab: Leerlab, wording: Wording) -> OverviewRow:
@@ -100,6 +153,7 @@ def overview_row(lab: Leerlab, wording: Wording) -> OverviewRow:
         ],
         statement_text(lab.phase, wording.not_given, wording.undetermined),
         [contact_link(person) for person in lab.contacts],
+        lab_keys(lab),
     )
 
 
@@ -218,6 +272,97 @@ def abbreviations() -> list[Heading]:
     ]
 
 
+class ProvinceRow(NamedTuple):
+    """A province in the page: its name, its leerlabs, sectors and routes, each with the
+    slugs of the leerlabs it comes from (so the filters can hide what they hide)."""
+
+    name: str
+    leerlabs: list[tuple[str, bool]]
+    sectors: list[tuple[str, str]]
+    """Each sector with the slugs of its leerlabs, space-separated."""
+    routes: list[tuple[str, str, bool]]
+    """Each transition (``bb → 2``), its leerlabs' slugs, and whether it is only planned."""
+
+
+def province_row(overview: ProvinceOverview, labs: Mapping[str, Leerlab]) -> ProvinceRow:
+    """A province's row: its leerlabs, and its sectors and routes with where they come from."""
+    members = [labs[slug] for slug in overview.leerlabs]
+    sectors = [
+        (
+            sector,
+            " ".join(lab.slug for lab in members if fold(sector) in {fold(s) for s in lab.sectors}),
+        )
+        for sector in overview.sectors
+    ]
+    routes = [
+        (
+            f"{cell.leerweg.value if cell.leerweg is not None else leerweg_label(None)}"
+            f" → {cell.niveau}{'' if cell.leerlabs else PLANNED_MARK}",
+            " ".join([*cell.leerlabs, *cell.planned]),
+            not cell.leerlabs,
+        )
+        for cell in overview.routes
+    ]
+    return ProvinceRow(
+        overview.province, [(slug, False) for slug in overview.leerlabs], sectors, routes
+    )
+
+
+class Choice(NamedTuple):
+    """A filter of the page: the fragment's key, its label, and its options (key, text)."""
+
+    key: str
+    label: str
+    options: list[tuple[str, str]]
+
+
+def filter_choices(labs: Sequence[Leerlab]) -> list[Choice]:
+    """The page's filters: sector, vmbo leerweg, mbo niveau and province.
+
+    Sectors and provinces are those of the leerlabs on the page; the keys are the
+    words a URL fragment uses: ``#sector=zorg&van=kb&naar=3``, ``#provincie=limburg``.
+    """
+    sectors: dict[str, str] = {}
+    provinces: dict[str, str] = {}
+    for lab in labs:
+        for sector in lab.sectors:
+            if filter_key(sector):
+                sectors.setdefault(filter_key(sector), sector)
+        for written in lab.provinces:
+            name = province_name(written)
+            if filter_key(name):
+                provinces.setdefault(filter_key(name), name)
+    return [
+        Choice("sector", _("Sector"), sorted(sectors.items(), key=lambda item: item[0])),
+        Choice(
+            "van",
+            _("From vmbo leerweg"),
+            [(leerweg.value, f"{leerweg.value}: {leerweg.dutch}") for leerweg in Leerweg],
+        ),
+        Choice("naar", _("To mbo niveau"), [(str(n), niveau_label(n)) for n in NIVEAUS]),
+        Choice("provincie", _("Province"), sorted(provinces.items(), key=lambda item: item[0])),
+    ]
+
+
+@functools.cache
+def filter_script() -> tuple[Markup, str]:
+    """The page's script and its hash for the Content-Security-Policy, ``sha256-…``.
+
+    The script is a file of this package, never made from data; a browser runs it
+    only because the page's policy names its hash.
+    """
+    script = (TEMPLATES / SCRIPT).read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return Markup(script), f"sha256-{digest}"
+
+
+def shown_template(total: int) -> str:
+    """How many leerlabs the filters show, with ``{shown}`` for the script to fill in."""
+    return ngettext(
+        "{shown} of {total} leerlab shown", "{shown} of {total} leerlabs shown", total
+    ).format(shown="{shown}", total=total)
+
+
 def colophon(meta: Meta, exported_on: datetime.date) -> list[str]:
     """The footer: where the data comes from, and when the page was made."""
     return [
@@ -256,6 +401,8 @@ def html_parts(
     labels = section_labels()
     cells = route_matrix(labs)
     columns = [_(column) for column in OVERVIEW_COLUMNS]
+    script, script_hash = filter_script()
+    by_slug = {lab.slug: lab for lab in labs}
     stream = _template().stream(
         lang=active_language(),
         title=meta.title,
@@ -280,6 +427,18 @@ def html_parts(
         labs=[] if overview_only else (lab_section(lab, wording, labels) for lab in labs),
         contacts_label=labels["contacts"],
         not_given=wording.not_given,
+        province_columns=[_(column) for column in PROVINCE_COLUMNS],
+        provinces=[]
+        if overview_only or not labs
+        else [province_row(overview, by_slug) for overview in province_overview(labs)],
+        province_legend=province_legend(),
+        filters=filter_choices(labs),
+        filters_label=_("Filter the leerlabs"),
+        all_label=_("all"),
+        reset_label=_("Show all"),
+        shown_template=shown_template(len(labs)),
+        script=script,
+        script_hash=script_hash,
         colophon=colophon(meta, exported_on),
     )
     # The template yields every bit of text between its tags on its own: a part
