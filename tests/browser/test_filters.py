@@ -307,6 +307,7 @@ def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+NEXT_FRAME = "() => new Promise(resolve => requestAnimationFrame(() => resolve(null)))"
 ELEMENTS = "() => [...document.querySelectorAll('*')].map(element => element.tagName).join(' ')"
 
 
@@ -321,15 +322,25 @@ def test_hostile_fragments_over_hostile_data_run_nothing(
     page.goto(hostile_page.as_uri())
     expect(page.get_by_role("search")).to_be_visible()
     before = page.evaluate(ELEMENTS)
-    page.goto(hostile_page.as_uri() + fragment)
-    page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => resolve()))")
+
+    def assert_untouched() -> None:
+        page.evaluate(NEXT_FRAME)
+        assert page.evaluate("() => window.pwned") is None
+        assert page.evaluate(ELEMENTS) == before  # nothing inserted
+        assert page.locator("script").count() == 1
+        assert page.locator("img").count() == 0
+        assert problems == []
+
+    page.goto("about:blank")
+    page.goto(hostile_page.as_uri() + fragment)  # a page opened with the fragment
+    expect(page.get_by_role("search")).to_be_visible()
+    assert_untouched()
+    page.goto(hostile_page.as_uri() + "#apeldoorn")
+    page.goto(hostile_page.as_uri() + fragment)  # the fragment changed in an open page
+    assert_untouched()
     page.select_option("#filter_sector", "zorg-en-welzijn")
     page.select_option("#filter_sector", "")
-    assert page.evaluate("() => window.pwned") is None
-    assert page.evaluate(ELEMENTS) == before  # nothing inserted
-    assert page.locator("script").count() == 1
-    assert page.locator("img").count() == 0
-    assert problems == []
+    assert_untouched()
     context.close()
 
 
