@@ -331,11 +331,28 @@ def test_dataset_text_shows_as_typed(
         "data-sectors",
         "data-provinces",
         "data-routes",
+        # The map: its outlines and numbers, each province's name and key, its words.
+        "viewBox",
+        "d",
+        "x",
+        "y",
+        "text-anchor",
+        "data-province",
+        "data-name",
+        "data-one",
+        "data-many",
     }
     keys = [
         element.get(name)
         for element in root.iter()
-        for name in ("data-lab", "data-sectors", "data-provinces", "data-routes", "value")
+        for name in (
+            "data-lab",
+            "data-sectors",
+            "data-provinces",
+            "data-routes",
+            "data-province",
+            "value",
+        )
         if element.get(name)
     ]
     assert all(re.fullmatch(r"[a-z0-9: -]+", key) for key in keys), keys

@@ -25,11 +25,12 @@ from leerlab_cli.i18n import N_
 
 
 class ProvincesFormat(StrEnum):
-    """How `provinces` prints: a table for people, Markdown, or JSON for programs."""
+    """How `provinces` prints: a table for people, Markdown, JSON for programs, or a map."""
 
     table = "table"
     markdown = "markdown"
     json = "json"
+    svg = "svg"
 
 
 HELP = N_(
@@ -61,7 +62,7 @@ def province_overview(
             "--format",
             "-f",
             parser=choice_of(ProvincesFormat),
-            help=N_("table (default), markdown or json."),
+            help=N_("table (default), markdown, json, or svg: a map for a newsletter."),
             metavar=N_("FORMAT"),
             show_default=False,
         ),
@@ -73,7 +74,8 @@ def province_overview(
     filters = make_filters(
         sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
     )
-    labs = select(load_dataset(ctx).leerlab, filters)
+    dataset = load_dataset(ctx)
+    labs = select(dataset.leerlab, filters)
     overviews = [
         overview
         for overview in provinces.province_overview(labs)
@@ -83,6 +85,10 @@ def province_overview(
         from leerlab_cli.formats.terminal_overview import provinces_view
 
         render(provinces_view(overviews))
+    elif output_format is ProvincesFormat.svg:
+        from leerlab_cli.formats.province_map import newsletter_map
+
+        write(newsletter_map(dataset.meta, overviews))
     elif output_format is ProvincesFormat.json:
         from leerlab_cli.formats.provinces import provinces_json
 

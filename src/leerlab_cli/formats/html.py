@@ -44,6 +44,7 @@ from leerlab_cli.formats import (
 )
 from leerlab_cli.formats.markdown import OVERVIEW_COLUMNS
 from leerlab_cli.formats.messages import no_match
+from leerlab_cli.formats.province_map import ShadedProvince
 from leerlab_cli.formats.provinces import PROVINCE_COLUMNS, province_legend
 from leerlab_cli.formats.route_matrix import (
     CORNER,
@@ -363,6 +364,41 @@ def shown_template(total: int) -> str:
     ).format(shown="{shown}", total=total)
 
 
+class PageMap(NamedTuple):
+    """The map in the page's section per province, and the words around it."""
+
+    view_box: str
+    provinces: list[ShadedProvince]
+    title: str
+    shades: list[str]
+    attribution: str
+    one: str
+    """A province's accessible name for one leerlab, ``{province}: {count} leerlab``, for the
+    script to fill in; `many` for another number."""
+    many: str
+
+
+def page_map(overviews: Sequence[ProvinceOverview]) -> PageMap:
+    """The map of the provinces as the page shows it, keyed as its filters are."""
+    from leerlab_cli.formats.province_map import (
+        map_attribution,
+        netherlands,
+        shade_labels,
+        shaded_provinces,
+    )
+
+    keys = {province.name: filter_key(province.name) for province in netherlands().provinces}
+    return PageMap(
+        netherlands().view_box,
+        shaded_provinces(overviews, keys),
+        _("Map: the number of leerlabs per province"),
+        shade_labels(),
+        map_attribution(),
+        ngettext("{province}: {count} leerlab", "{province}: {count} leerlabs", 1),
+        ngettext("{province}: {count} leerlab", "{province}: {count} leerlabs", 2),
+    )
+
+
 def colophon(meta: Meta, exported_on: datetime.date) -> list[str]:
     """The footer: where the data comes from, and when the page was made."""
     return [
@@ -403,6 +439,7 @@ def html_parts(
     columns = [_(column) for column in OVERVIEW_COLUMNS]
     script, script_hash = filter_script()
     by_slug = {lab.slug: lab for lab in labs}
+    overviews = [] if overview_only or not labs else province_overview(labs)
     stream = _template().stream(
         lang=active_language(),
         title=meta.title,
@@ -428,9 +465,8 @@ def html_parts(
         contacts_label=labels["contacts"],
         not_given=wording.not_given,
         province_columns=[_(column) for column in PROVINCE_COLUMNS],
-        provinces=[]
-        if overview_only or not labs
-        else [province_row(overview, by_slug) for overview in province_overview(labs)],
+        provinces=[province_row(overview, by_slug) for overview in overviews],
+        province_map=page_map(overviews) if overviews else None,
         province_legend=province_legend(),
         filters=filter_choices(labs),
         filters_label=_("Filter the leerlabs"),

@@ -1,5 +1,5 @@
 
-/* The page's filters: sector, vmbo leerweg, mbo niveau and province.
+/* The page's filters: sector, vmbo leerweg, mbo niveau and province, and the map.
  *
  * Written to be safe with any URL fragment and any data: it builds no markup. It
  * only shows and hides what the page already holds (`hidden`) and writes numbers
@@ -25,6 +25,9 @@
       selects[key] = select;
     }
   });
+
+  var map = document.getElementById("province_map");
+  var SHADES = 4;
 
   function words(text) {
     return text ? text.split(" ") : [];
@@ -159,6 +162,44 @@
     });
     var template = shownLine.getAttribute("data-template") || "";
     shownLine.textContent = template.split("{shown}").join(String(count));
+    if (map) {
+      shadeMap(isShown, choice);
+    }
+  }
+
+  /* A province's name with its number: "Gelderland: 2 leerlabs", in the page's words. */
+  function provinceLabel(name, count) {
+    var template = map.getAttribute(count === 1 ? "data-one" : "data-many") || "";
+    return template.split("{count}").join(String(count)).split("{province}").join(name);
+  }
+
+  /* Each province shaded and numbered by the leerlabs shown in it. */
+  function shadeMap(isShown, choice) {
+    map.querySelectorAll("g.province").forEach(function (group) {
+      var province = group.getAttribute("data-province");
+      var count = 0;
+      labs.forEach(function (lab) {
+        if (isShown(lab.slug) && lab.provinces.indexOf(province) !== -1) {
+          count += 1;
+        }
+      });
+      for (var shade = 0; shade < SHADES; shade += 1) {
+        group.classList.toggle("shade-" + shade, shade === Math.min(count, SHADES - 1));
+      }
+      var label = provinceLabel(group.getAttribute("data-name") || "", count);
+      var number = group.querySelector("text");
+      var title = group.querySelector("title");
+      if (number) {
+        number.textContent = String(count);
+      }
+      if (title) {
+        title.textContent = label;
+      }
+      if (group.getAttribute("role") === "button") {
+        group.setAttribute("aria-label", label);
+        group.setAttribute("aria-pressed", choice.provincie === province ? "true" : "false");
+      }
+    });
   }
 
   function writeFragment(choice) {
@@ -207,6 +248,32 @@
       choose(choice);
     }
   });
+
+  // A province that is one of the province filter's choices becomes a button for it.
+  if (map && selects.provincie) {
+    map.setAttribute("role", "group");
+    map.querySelectorAll("g.province").forEach(function (group) {
+      var province = optionFor(selects.provincie, group.getAttribute("data-province") || "");
+      if (!province) {
+        return;
+      }
+      var toggle = function () {
+        var choice = currentChoice();
+        choice.provincie = choice.provincie === province ? "" : province;
+        choose(choice);
+        writeFragment(currentChoice());
+      };
+      group.setAttribute("tabindex", "0");
+      group.setAttribute("role", "button");
+      group.addEventListener("click", toggle);
+      group.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          toggle();
+        }
+      });
+    });
+  }
 
   form.hidden = false;
   choose(fragmentChoice() || {});

@@ -1,0 +1,127 @@
+"""The map of the provinces: its data file and licence, and the SVG picture.
+
+The SVG is read with an XML parser, as LibreOffice and Word read it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from typer.testing import CliRunner
+
+from helpers import META, WriteDataset, make_lab, stdout_of
+from leerlab_cli.core.provinces import PROVINCES
+from leerlab_cli.formats.province_map import MAP_FILE, MAPS, netherlands, shade, shade_labels
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_the_map_has_the_twelve_provinces_of_the_dataset() -> None:
+    provinces = netherlands().provinces
+    assert sorted(province.name for province in provinces) == sorted(PROVINCES)
+    assert len({province.id for province in provinces}) == 12
+    width, height = (float(n) for n in netherlands().view_box.split()[2:])
+    for province in provinces:
+        # Absolute outlines, rounded: moves, lines and closes only.
+        assert re.fullmatch(r"(M[0-9., ]+Z)+", province.path), province.name
+        x, y = province.label
+        assert 0 < x < width
+        assert 0 < y < height
+
+
+def test_the_map_says_where_it_comes_from_and_under_which_licence() -> None:
+    source = json.loads(MAP_FILE.read_text(encoding="utf-8"))["source"]
+    assert source["package"] == "@svg-maps/netherlands"
+    assert source["version"] == "1.0.0"
+    assert source["licence"] == "CC-BY-4.0"
+    assert "MapSVG" in source["attribution"]
+    assert "Attribution 4.0 International" in (MAPS / "LICENSE-netherlands.md").read_text(
+        encoding="utf-8"
+    )
+    assert "@svg-maps/netherlands" in (MAPS / "README.md").read_text(encoding="utf-8")
+
+
+def test_shades_and_their_legend() -> None:
+    assert [shade(count) for count in range(6)] == [0, 1, 2, 3, 3, 3]
+    assert shade_labels() == ["0 leerlabs", "1 leerlab", "2 leerlabs", "3 or more leerlabs"]
+
+
+def svg_of(runner: CliRunner, data: Path, *args: str) -> ElementTree.Element:
+    text = stdout_of(runner, ["--data", str(data), "provinces", "--format", "svg", *args])
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+    return ElementTree.fromstring(text)
+
+
+def provinces_of(root: ElementTree.Element) -> dict[str, str]:
+    """Each province's title (its name and number) by its element's id."""
+    return {
+        group.get("id", ""): "".join(group.findtext(f"{SVG}title") or "")
+        for group in root.iter(f"{SVG}g")
+        if group.get("id", "").startswith("province-")
+    }
+
+
+def test_the_svg_map_of_the_shipped_dataset(runner: CliRunner, shipped: Path) -> None:
+    root = svg_of(runner, shipped)
+    assert root.findtext(f"{SVG}title") == "Leerlabs per province"
+    titles = provinces_of(root)
+    assert len(titles) == 12
+    assert titles["province-ge"] == "Gelderland: 2 leerlabs"
+    assert titles["province-li"] == "Limburg: 1 leerlab"
+    assert titles["province-ze"] == "Zeeland: 0 leerlabs"
+    texts = [element.text for element in root.iter(f"{SVG}text")]
+    assert "2" in texts
+    assert "3 or more leerlabs" in texts
+    assert "Source: Samen op weg: naar een naadloze aansluiting vmbo-mbo, STERK " in "".join(
+        text or "" for text in texts
+    )
+    assert any(
+        "MapSVG (mapsvg.com), @svg-maps/netherlands 1.0.0, CC BY 4.0" in (text or "")
+        for text in texts
+    )
+    # Nothing that runs or that reaches outside the file.
+    names = {element.tag.removeprefix(SVG) for element in root.iter()}
+    assert names <= {"svg", "title", "rect", "text", "g", "path"}
+    for element in root.iter():
+        assert not {name for name in element.attrib if "href" in name or name.startswith("on")}
+
+
+def test_the_svg_map_follows_the_filters(runner: CliRunner, shipped: Path) -> None:
+    titles = provinces_of(svg_of(runner, shipped, "--sector", "zorg"))
+    counted = {key: title for key, title in titles.items() if not title.endswith(": 0 leerlabs")}
+    assert counted == {
+        "province-ge": "Gelderland: 1 leerlab",
+        "province-li": "Limburg: 1 leerlab",
+        "province-ov": "Overijssel: 1 leerlab",
+    }
+
+
+HOSTILE = "<script>alert(1)</script></svg>&amp; \"quoted\" 'single' ]]>"
+
+
+def test_the_svg_map_writes_hostile_text_as_text(
+    runner: CliRunner, write_dataset: WriteDataset
+) -> None:
+    lab = make_lab(name=HOSTILE, sectors=[HOSTILE], provinces=["Utrecht", HOSTILE])
+    data = write_dataset(lab, meta={**META, "title": HOSTILE, "publisher": HOSTILE})
+    root = svg_of(runner, data)
+    texts = "".join(text or "" for text in (element.text for element in root.iter(f"{SVG}text")))
+    assert f"Source: {HOSTILE}, {HOSTILE}, 2021." in texts
+    assert provinces_of(root)["province-ut"] == "Utrecht: 1 leerlab"
+    assert not [element for element in root.iter() if element.tag.endswith("script")]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_attribution_is_on_the_page(runner: CliRunner, shipped: Path, lang: str) -> None:
+    page = stdout_of(
+        runner, ["--data", str(shipped), "export", "--format", "html"], env={"LEERLAB_LANG": lang}
+    )
+    word = {"nl": "Kaart", "en": "Map"}[lang]
+    assert (
+        f"{word}: MapSVG (mapsvg.com), @svg-maps/netherlands 1.0.0, CC BY 4.0 "
+        "(https://creativecommons.org/licenses/by/4.0/)"
+    ) in page
