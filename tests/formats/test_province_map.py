@@ -6,11 +6,15 @@ The SVG is read with an XML parser, as LibreOffice and Word read it.
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from helpers import META, WriteDataset, make_lab, stdout_of
@@ -125,3 +129,37 @@ def test_the_attribution_is_on_the_page(runner: CliRunner, shipped: Path, lang: 
         f"{word}: MapSVG (mapsvg.com), @svg-maps/netherlands 1.0.0, CC BY 4.0 "
         "(https://creativecommons.org/licenses/by/4.0/)"
     ) in page
+
+
+def test_libreoffice_converts_the_svg(runner: CliRunner, shipped: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        message = "LibreOffice not installed (Debian: apt-get install libreoffice-draw-nogui)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    picture = tmp_path / "kaart.svg"
+    picture.write_text(
+        stdout_of(runner, ["--data", str(shipped), "provinces", "--format", "svg"]),
+        encoding="utf-8",
+    )
+    profile = (tmp_path / "profile").as_uri()  # its own profile: never a lock on the user's
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(picture),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    pdf = tmp_path / "kaart.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "Leerlabs per province" in text
