@@ -287,14 +287,12 @@ class ProvinceRow(NamedTuple):
 
 def province_row(overview: ProvinceOverview, labs: Mapping[str, Leerlab]) -> ProvinceRow:
     """A province's row: its leerlabs, and its sectors and routes with where they come from."""
-    members = [labs[slug] for slug in overview.leerlabs]
-    sectors = [
-        (
-            sector,
-            " ".join(lab.slug for lab in members if fold(sector) in {fold(s) for s in lab.sectors}),
-        )
-        for sector in overview.sectors
-    ]
+    # Which leerlabs name each sector, in one pass over them (folded, as the overview is).
+    named_by: dict[str, dict[str, None]] = {}
+    for slug in overview.leerlabs:
+        for sector in labs[slug].sectors:
+            named_by.setdefault(fold(sector), {})[slug] = None
+    sectors = [(sector, " ".join(named_by.get(fold(sector), {}))) for sector in overview.sectors]
     routes = [
         (
             f"{cell.leerweg.value if cell.leerweg is not None else leerweg_label(None)}"
