@@ -1,125 +1,36 @@
 """The HTML export as a reader sees it: loaded from a file in a headless Chromium.
 
-The browser is the system's (Debian: `apt-get install --no-install-recommends chromium
-fonts-liberation`), driven by Playwright through `executable_path`; Playwright's own
-browser download is never used. Without a Chromium these tests skip, saying how to
-install one; in CI (the CI variable set) they fail instead, so CI never passes without
-having run them. axe-core comes from the pinned PyPI package axe-playwright-python.
+The browser and the page come from the fixtures in conftest.py (the system Chromium);
+axe-core from browser_helpers.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import shutil
-from collections.abc import Iterator
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from helpers import Runner
-from leerlab_cli.cli import app
+from browser_helpers import describe, run_axe
 from leerlab_cli.files.dataset import load, shipped_path
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-"""The system Chromium; set CHROMIUM=/path/to/chrome to use another."""
-
-INSTALL_HINT = (
-    "no Chromium found at {path}: install it (Debian/Ubuntu: apt-get install -y "
-    "--no-install-recommends chromium fonts-liberation) or set CHROMIUM=/path/to/chromium"
+MATRIX_BOX = "() => document.querySelector('table.matrix').parentElement"
+MATRIX_WIDTHS = (
+    f"() => {{ const box = ({MATRIX_BOX})(); return [box.scrollWidth, box.clientWidth]; }}"
 )
+"""The route matrix's box: how wide its content is, and how wide it shows."""
 
-LAUNCH_ARGS = [
-    "--no-sandbox",  # tests may run as root, where Chromium has no usable sandbox
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--disable-extensions",
-    # Chromium still looks up Google hosts at start despite the flags above; this
-    # makes every name lookup fail inside the browser, so the tests stay offline.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
+A4_PRINT_WIDTH = round((210 - 2 * 14) / 25.4 * 96)
+"""The width of an A4 page in portrait within the page's print margins, in CSS pixels."""
 
 NO_SIDEWAYS_SCROLL = (
     "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
 )
-
-
-@pytest.fixture(scope="session")
-def html_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped dataset exported as HTML in Dutch, as it would be published."""
-    target = tmp_path_factory.mktemp("html") / "leerlabs.html"
-    result = Runner().invoke(
-        app,
-        ["--data", str(shipped_path()), "export", "--output", str(target)],
-        env={"LEERLAB_LANG": "nl"},
-    )
-    assert result.exit_code == 0, result.output
-    return target
-
-
-@pytest.fixture(scope="session")
-def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where the screenshots and the PDF go: the pytest temp folder, never the repository."""
-    return tmp_path_factory.mktemp("screenshots")
-
-
-@pytest.fixture(scope="session")
-def playwright_driver() -> Iterator[Playwright]:
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_driver: Playwright) -> Iterator[Browser]:
-    """One Chromium for the whole session: launching it is the slow part."""
-    if not Path(CHROMIUM).exists():
-        message = INSTALL_HINT.format(path=CHROMIUM)
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    chromium = playwright_driver.chromium.launch(
-        executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
-    )
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh page at 1280×800; bypass_csp lets axe-core be injected despite the page's CSP."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
-    yield context.new_page()
-    context.close()
-
-
-def run_axe(page: Page) -> list[dict[str, Any]]:
-    """Inject axe-core into the loaded page, run it, and return the violations."""
-    page.add_script_tag(path=str(files("axe_playwright_python") / "axe.min.js"))
-    results: dict[str, Any] = page.evaluate(
-        "options => axe.run(document, options)", {"resultTypes": ["violations"]}
-    )
-    return list(results["violations"])
-
-
-def describe(violations: list[dict[str, Any]]) -> str:
-    """The violations, one a line, with the elements they were found on."""
-    return "\n".join(
-        f"{violation['id']} ({violation['impact']}): {violation['help']}: "
-        f"{[node['target'] for node in violation['nodes']]}"
-        for violation in violations
-    )
 
 
 def test_every_part_is_visible_without_javascript(browser: Browser, html_page: Path) -> None:
@@ -150,7 +61,7 @@ def test_an_anchor_scrolls_its_leerlab_into_view(page: Page, html_page: Path) ->
 def test_contacts_are_mail_links(page: Page, html_page: Path) -> None:
     page.goto(html_page.as_uri())
     expected = [
-        (contact.name, f"mailto:{contact.email}")
+        (contact.email, f"mailto:{contact.email}")
         for lab in load(shipped_path()).leerlab
         for contact in lab.contacts
     ]
@@ -193,3 +104,63 @@ def test_axe_finds_no_violations(page: Page, html_page: Path, scheme: Any) -> No
     page.goto(html_page.as_uri())
     violations = run_axe(page)
     assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("width", [1280, 1024])
+def test_the_route_matrix_fits_on_a_desktop(page: Page, html_page: Path, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(html_page.as_uri())
+    scroll_width, client_width = page.evaluate(MATRIX_WIDTHS)
+    assert scroll_width <= client_width, (scroll_width, client_width)
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    # The last column shows whole: its header is inside the window.
+    header = page.locator("table.matrix thead th").last
+    expect(header).to_have_text("mbo 4")
+    box = header.bounding_box()
+    assert box is not None
+    assert box["x"] + box["width"] <= width
+
+
+def test_the_route_matrix_scrolls_in_its_box_on_a_phone(
+    page: Page, html_page: Path, screenshots: Path
+) -> None:
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(html_page.as_uri())
+    scroll_width, client_width = page.evaluate(MATRIX_WIDTHS)
+    assert scroll_width > client_width  # it scrolls, inside its box, not the page
+    assert page.evaluate(NO_SIDEWAYS_SCROLL)
+    first = page.locator("table.matrix tbody th").first
+    before = first.bounding_box()
+    page.evaluate(f"() => {{ ({MATRIX_BOX})().scrollLeft = 200; }}")
+    after = first.bounding_box()
+    assert before is not None
+    assert after is not None
+    assert abs(after["x"] - before["x"]) < 1  # the first column stays in view
+    cell = page.locator("table.matrix tbody td").first.bounding_box()
+    assert cell is not None
+    assert cell["x"] < before["x"]  # the rest has moved
+    page.locator("table.matrix").screenshot(path=str(screenshots / "matrix-375-scrolled.png"))
+
+
+def test_the_route_matrix_fits_on_an_a4_page(page: Page, html_page: Path) -> None:
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_PRINT_WIDTH, "height": 1000})
+    page.goto(html_page.as_uri())
+    scroll_width, client_width = page.evaluate(MATRIX_WIDTHS)
+    assert scroll_width <= client_width, (scroll_width, client_width)
+    # In the PDF itself, each header of the matrix lies within the right margin.
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    right_edge = float(reader.pages[0].mediabox.width) - 14 / 25.4 * 72
+    headers: list[tuple[str, float]] = []
+
+    def seen(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text.strip().startswith("mbo "):
+            # Where the text starts, and where it ends at a generous average glyph width.
+            start = tm[4] * cm[0] + cm[4]
+            headers.append((text.strip(), start + len(text.strip()) * size * cm[0] * 0.6))
+
+    for pdf_page in reader.pages:
+        pdf_page.extract_text(visitor_text=seen)
+    columns = [name for name, _ in headers if name in {"mbo 1", "mbo 2", "mbo 3", "mbo 4"}]
+    assert columns[:4] == ["mbo 1", "mbo 2", "mbo 3", "mbo 4"], headers
+    assert all(end <= right_edge for _, end in headers), (right_edge, headers)

@@ -28,7 +28,7 @@ PEOPLE_FORMATS: dict[str, tuple[str | None, ...]] = {
     "list": ("table",),
     "show": ("panel", "text", "markdown"),
     "routes": ("table", "markdown"),
-    "provinces": ("table", "markdown"),
+    "provinces": ("table", "markdown", "svg"),
     "contacts": ("table",),
     "export": ("markdown", "html", "xlsx"),
     "info": ("text",),

@@ -5,6 +5,8 @@ The format is `--format`, else the suffix of `--output`, else Markdown; the suff
 and the format always agree.
 """
 
+import datetime
+import os
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -209,6 +211,7 @@ def export_parts(
     excel: bool = False,
     overview: bool = False,
     fields: Sequence[str] | None = None,
+    exported_on: datetime.date | None = None,
 ) -> Iterable[str]:
     """The export of `labs` in `output_format`, in parts to write one after the other.
 
@@ -216,7 +219,8 @@ def export_parts(
     export is never held whole; JSON and TOML come in one part. `excel` applies to
     CSV only; `overview` (Markdown and HTML only) keeps only the title, source and
     overview table; `fields` (CSV and JSON only, names of `known_fields`) the
-    columns or keys to keep, in their order.
+    columns or keys to keep, in their order. The HTML page's footer says the day of
+    the export, `exported_on` (default: `export_date()`).
     """
     if output_format is ExportFormat.csv:
         from leerlab_cli.formats.csv_format import csv_parts
@@ -234,10 +238,24 @@ def export_parts(
         # Jinja2 is imported only here: it would add to every command's start-up.
         from leerlab_cli.formats.html import html_parts
 
-        return html_parts(meta, labs, overview_only=overview)
+        return html_parts(
+            meta, labs, exported_on=exported_on or export_date(), overview_only=overview
+        )
     from leerlab_cli.formats.markdown import markdown_parts
 
     return markdown_parts(meta, labs, overview_only=overview)
+
+
+def export_date() -> datetime.date:
+    """Today, or the day `SOURCE_DATE_EPOCH` names (in UTC), for a page made again the same.
+
+    SOURCE_DATE_EPOCH (seconds since 1970) is how reproducible builds pin a date;
+    a value that is not a whole number of seconds is ignored.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isascii() and epoch.isdigit() and len(epoch) <= 11:
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.date.today()
 
 
 HELP = N_(
@@ -360,11 +378,9 @@ def export_labs(
         field, descending = sort_order(sort)
         labs = sort_labs(labs, field, descending=descending)
     if export_format is ExportFormat.xlsx:
-        from datetime import UTC, datetime
-
         from leerlab_cli.formats.workbook import workbook_bytes
 
-        exported = datetime.now(UTC).replace(microsecond=0)
+        exported = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
         content = workbook_bytes(chosen_dataset.meta, labs, exported)
         if output is None:
             write_bytes(content)

@@ -1,6 +1,8 @@
 """`leerlab provinces`: per province, the leerlabs, their sectors and their routes."""
 
+import os
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,17 +21,61 @@ from leerlab_cli.cli.options import (
     load_dataset,
     make_filters,
 )
-from leerlab_cli.cli.terminal import render, write
+from leerlab_cli.cli.terminal import note, render, write
 from leerlab_cli.core.query import select
-from leerlab_cli.i18n import N_
+from leerlab_cli.i18n import N_, _
 
 
 class ProvincesFormat(StrEnum):
-    """How `provinces` prints: a table for people, Markdown, or JSON for programs."""
+    """How `provinces` prints: a table for people, Markdown, JSON for programs, or a map."""
 
     table = "table"
     markdown = "markdown"
     json = "json"
+    svg = "svg"
+
+
+SUFFIX_FORMATS = {
+    ".svg": ProvincesFormat.svg,
+    ".md": ProvincesFormat.markdown,
+    ".markdown": ProvincesFormat.markdown,
+    ".json": ProvincesFormat.json,
+}
+"""The format an `--output` file's suffix (in any case) stands for."""
+
+
+def chosen_format(output_format: ProvincesFormat | None, output: str | None) -> ProvincesFormat:
+    """`--format` if given, else the one `--output`'s suffix names, else the table.
+
+    A suffix that names another format than `--format`, or that names none (the
+    table is for the terminal only), is a usage error.
+    """
+    if output is None:
+        return output_format or ProvincesFormat.table
+    if output == "" or output.endswith(("/", os.sep)):
+        raise typer.BadParameter(
+            _("give a file: a path ending in '/' names a folder"), param_hint="'--output'"
+        )
+    suffix = Path(output).suffix
+    by_suffix = SUFFIX_FORMATS.get(suffix.lower())
+    if output_format is None and by_suffix is None:
+        raise typer.BadParameter(
+            _("unknown file suffix '{suffix}': use one of {known}, or give --format").format(
+                suffix=suffix, known=", ".join(SUFFIX_FORMATS)
+            ),
+            param_hint="'--output'",
+        )
+    if output_format is not None and by_suffix is not None and by_suffix is not output_format:
+        raise typer.BadParameter(
+            _("the suffix '{suffix}' means {by_suffix}, but {option} asks for {asked}").format(
+                suffix=suffix,
+                by_suffix=by_suffix.value,
+                option="--format",
+                asked=output_format.value,
+            ),
+            param_hint="'--output'",
+        )
+    return output_format or by_suffix or ProvincesFormat.table
 
 
 HELP = N_(
@@ -56,16 +102,29 @@ def province_overview(
     include_planned: PlannedOption = False,
     data: DataOption = None,
     output_format: Annotated[
-        ProvincesFormat,
+        ProvincesFormat | None,
         typer.Option(
             "--format",
             "-f",
             parser=choice_of(ProvincesFormat),
-            help=N_("table (default), markdown or json."),
+            help=N_("table (default), markdown, json, or svg: a map for a newsletter."),
             metavar=N_("FORMAT"),
             show_default=False,
         ),
-    ] = ProvincesFormat.table,
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=N_(
+                "Write to this file instead of stdout (the format from its suffix: .svg, .md, "
+                ".json); it is replaced whole, and only when all went well."
+            ),
+            metavar=N_("PATH"),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """The leerlabs per province (the help is `HELP`)."""
     from leerlab_cli.core import provinces
@@ -73,7 +132,14 @@ def province_overview(
     filters = make_filters(
         sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
     )
-    labs = select(load_dataset(ctx).leerlab, filters)
+    output_format = chosen_format(output_format, output)
+    if output is not None and output_format is ProvincesFormat.table:
+        raise typer.BadParameter(
+            _("the table is for the terminal: give --format svg, markdown or json"),
+            param_hint="'--output'",
+        )
+    dataset = load_dataset(ctx)
+    labs = select(dataset.leerlab, filters)
     overviews = [
         overview
         for overview in provinces.province_overview(labs)
@@ -83,11 +149,24 @@ def province_overview(
         from leerlab_cli.formats.terminal_overview import provinces_view
 
         render(provinces_view(overviews))
+        return
+    if output_format is ProvincesFormat.svg:
+        from leerlab_cli.formats.province_map import newsletter_map
+
+        text = newsletter_map(dataset.meta, overviews)
     elif output_format is ProvincesFormat.json:
         from leerlab_cli.formats.provinces import provinces_json
 
-        write(provinces_json(overviews))
+        text = provinces_json(overviews)
     else:
         from leerlab_cli.formats.provinces import provinces_markdown
 
-        write(provinces_markdown(overviews))
+        text = provinces_markdown(overviews)
+    if output is None:
+        write(text)
+        return
+    from leerlab_cli.files.output import write_atomically
+    from leerlab_cli.formats.messages import wrote
+
+    write_atomically(Path(output), text.encode("utf-8"))
+    note(wrote(len(labs), Path(output)))

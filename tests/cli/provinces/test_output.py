@@ -1,0 +1,63 @@
+"""`provinces --output`: the format from the suffix, written whole, suffix and format agreeing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from typer.testing import CliRunner
+
+from helpers import stdout_of
+from leerlab_cli.cli import app
+
+
+def test_a_svg_suffix_writes_the_map(runner: CliRunner, shipped: Path, tmp_path: Path) -> None:
+    target = tmp_path / "kaart.svg"
+    assert stdout_of(runner, ["--data", str(shipped), "provinces", "-o", str(target)]) == ""
+    root = ElementTree.fromstring(target.read_bytes())
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def test_a_json_suffix_writes_json(runner: CliRunner, shipped: Path, tmp_path: Path) -> None:
+    target = tmp_path / "provincies.json"
+    stdout_of(runner, ["--data", str(shipped), "provinces", "--sector", "zorg", "-o", str(target)])
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert [row["province"] for row in data if row["leerlabs"]] == [
+        "Gelderland",
+        "Limburg",
+        "Overijssel",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["-o", "kaart.docx"],
+            "Invalid value for '--output': unknown file suffix '.docx': use one of .svg, .md, "
+            ".markdown, .json, or give --format",
+        ),
+        (
+            ["--format", "json", "-o", "kaart.svg"],
+            "Invalid value for '--output': the suffix '.svg' means svg, but --format asks for json",
+        ),
+        (
+            ["--format", "table", "-o", "kaart.txt"],
+            "Invalid value for '--output': the table is for the terminal: give --format svg, "
+            "markdown or json",
+        ),
+    ],
+)
+def test_suffix_and_format_must_agree(
+    runner: CliRunner, shipped: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    args = [*args[:-1], str(tmp_path / args[-1])]
+    result = runner.invoke(
+        app, ["--data", str(shipped), "provinces", *args], env={"LEERLAB_LANG": "en"}
+    )
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"error: {message}"
+    assert list(tmp_path.iterdir()) == []
