@@ -137,3 +137,28 @@ def test_count_refuses_what_shapes_the_output(
     assert result.stderr == (
         f"error: Invalid value for '--count': prints only the number: leave out --{option}\n"
     )
+
+
+FIELDS_OF_TSV = "slug, name, sector, routes, phase, place, provinces"
+SORT_FIELDS = "slug, name, place, province, start, each with - for descending"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--fields", "__class__", f"unknown field '__class__'; the fields are: {FIELDS_OF_TSV}"),
+        ("--fields", "__dict__", f"unknown field '__dict__'; the fields are: {FIELDS_OF_TSV}"),
+        ("--fields", "slug,,name", f"unknown field ''; the fields are: {FIELDS_OF_TSV}"),
+        ("--fields", "", f"unknown field ''; the fields are: {FIELDS_OF_TSV}"),
+        ("--sort", "__class__", f"unknown field '__class__'; sort by one of: {SORT_FIELDS}"),
+        ("--sort", "", f"unknown field ''; sort by one of: {SORT_FIELDS}"),
+        ("--sort", "-", f"unknown field '-'; sort by one of: {SORT_FIELDS}"),
+    ],
+)
+def test_names_that_are_not_fields_are_a_usage_error(
+    runner: CliRunner, option: str, value: str, message: str
+) -> None:
+    # Field names come from a fixed table, never from an object's attributes.
+    result = runner.invoke(app, ["list", option, value])
+    assert (result.exit_code, result.stdout) == (2, ""), result.output
+    assert result.stderr == f"error: Invalid value for '{option}': {message}\n"
