@@ -44,8 +44,23 @@ def into_full_disk(args: list[str], **extra: str) -> subprocess.CompletedProcess
 needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
 
 
-ARGS = [["list"], ["show", "assen"], ["export"], ["--version"], ["--help"], ["export", "--help"]]
-"""Output of each kind: a command's, and click's own (version, help)."""
+ARGS = [
+    ["list"],
+    ["show", "assen"],
+    ["export"],
+    ["--version"],
+    ["--help"],
+    ["export", "--help"],
+    ["export", "--format", "xlsx"],
+    ["list", "--fields", "slug,name", "--sort", "-start"],
+    ["list", "--count"],
+    ["contacts", "--format", "csv"],
+    ["provinces"],
+    ["provinces", "--format", "svg"],
+    ["new", "zeeland"],
+]
+"""Output of each kind: a command's (the newest commands and options too), and click's own
+(version, help)."""
 
 
 @needs_dev_full
