@@ -13,8 +13,14 @@ from helpers import REPOSITORY, exported, stdout_of
 from leerlab_cli.core.models import Leerlab, Profiel
 from leerlab_cli.files.dataset import check, load
 
-# The source text is kept next to the repository, in the shared folder.
-SOURCE = REPOSITORY.parent / "shared" / "source" / "digizine-2021-samen-op-weg.txt"
+# Parts of the source, verbatim (each file's note says which lines).
+SOURCE_NOORD_BRABANT = REPOSITORY / "tests" / "data" / "source-noord-brabant.txt"
+SOURCE_INTRODUCTION = REPOSITORY / "tests" / "data" / "source-introduction.txt"
+
+
+def _source_text(path: Path) -> str:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    return "".join(line for line in lines if not line.startswith("#"))
 
 
 @pytest.fixture
@@ -88,12 +94,11 @@ def test_the_introduction_is_whole(shipped: Path) -> None:
     assert introduction.endswith(
         "knelpunten én oplossingen. Welke samenwerkende scholen zijn dit, wat doen zij en voor wie?"
     )
-    if SOURCE.is_file():
-        # The source's layout breaks lines (and puts a side box inside the first
-        # sentences), so compare its closing sentences, whitespace normalised.
-        source = " ".join(SOURCE.read_text(encoding="utf-8").split())
-        closing = introduction[introduction.index("In dit magazine") :]
-        assert closing in source
+    # The source's layout breaks lines (and puts a side box inside the first
+    # sentences), so compare its closing sentences, whitespace normalised.
+    source = " ".join(_source_text(SOURCE_INTRODUCTION).split())
+    closing = introduction[introduction.index("In dit magazine") :]
+    assert closing in source
 
 
 def test_the_introduction_opens_the_markdown_export(runner: CliRunner, shipped: Path) -> None:
@@ -137,7 +142,7 @@ def test_show_gives_the_profiel_beside_the_sector(runner: CliRunner) -> None:
 
 def _works_on_in_source(name: str) -> str:
     # The "Werken aan" line of the leerlab called `name` in the source.
-    text = SOURCE.read_text(encoding="utf-8")
+    text = _source_text(SOURCE_NOORD_BRABANT)
     section = text[text.index(f"Leerlab {name}\n") :]
     found = re.search(r"Werken aan: (.*)", section)
     assert found is not None, name
