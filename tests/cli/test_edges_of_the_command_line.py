@@ -48,19 +48,6 @@ def test_an_empty_path_argument_is_a_usage_error(
     )
 
 
-def test_a_failing_completion_install_is_the_users_error(runner: CliRunner, tmp_path: Path) -> None:
-    # HOME names a place where no start-up file can be written.
-    home = tmp_path / "not-a-folder"
-    home.write_text("", encoding="utf-8")
-    result = runner.invoke(
-        app, ["--install-completion", "bash"], env={"HOME": str(home), "SHELL": "/bin/bash"}
-    )
-    assert result.exit_code == 1, result.output
-    assert result.stderr == (
-        f"error: {home / '.bash_completions'}: part of the path is not a folder\n"
-    )
-
-
 def test_validate_checks_the_other_files_when_one_cannot_be_read(
     runner: CliRunner, shipped: Path, tmp_path: Path
 ) -> None:

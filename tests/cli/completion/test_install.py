@@ -37,7 +37,7 @@ def _in_shell(
     return subprocess.run(
         [shell, *flags.get(shell, []), "-c", f"{command}; exit {status}"],
         env=environment,
-        cwd=home,
+        cwd=home if home.is_dir() else home.parent,
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -136,6 +136,18 @@ def test_a_shell_without_completion_is_refused_in_one_line(
     result = _in_shell("sh", tmp_path, "leerlab --install-completion", language)
     assert (result.returncode, result.stdout, result.stderr) == (1, "", said + "\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_home_that_is_no_folder_is_the_users_error(tmp_path: Path) -> None:
+    # HOME names a place where no start-up file can be written.
+    home = tmp_path / "not-a-folder"
+    home.write_text("", encoding="utf-8")
+    result = _in_shell("bash", home, "leerlab --install-completion")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"error: {home / '.bash_completions'}: part of the path is not a folder\n",
+    )
 
 
 # --- the installer itself ------------------------------------------------------------------------
