@@ -99,8 +99,11 @@ def filter_key(text: str) -> str:
     what a fragment says the same way.
     """
     # Not core.text.fold, which drops the separators the key keeps as hyphens.
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    if text.isascii():
+        plain = text.lower()  # no accents to strip: the usual case, done at once
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
     return _NOT_A_KEY.sub("-", plain).strip("-")[:64]
 
 
