@@ -110,6 +110,10 @@ def _hostile_invocations() -> Iterator[tuple[list[str], int]]:
     yield [f"--x{bad}", "list"], 2
     yield ["list", bad], 2
     yield ["list", f"--x{bad}"], 2
+    yield ["list", "--fields", f"slug,{bad}"], 2
+    yield ["export", "--sort", bad], 2
+    yield ["new", bad], 2
+    yield ["new", "zeeland", "-o", f"missing{bad}/zeeland.toml"], 1
     for command in COMMANDS.values():
         for option in command.choices:
             yield [*command.args("oost"), option, bad], 2

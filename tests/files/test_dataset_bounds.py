@@ -44,15 +44,30 @@ def _leerlab_process(*args: str, env: dict[str, str]) -> subprocess.CompletedPro
     )
 
 
-def test_a_dataset_beyond_the_size_limit_is_refused(write_dataset: Callable[..., Path]) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["list", "--count"],
+        ["provinces", "--format", "svg"],
+        ["contacts", "--format", "csv"],
+        ["export", "--format", "xlsx"],
+    ],
+    ids=" ".join,
+)
+def test_a_dataset_beyond_the_size_limit_is_refused(
+    write_dataset: Callable[..., Path], command: list[str]
+) -> None:
     path = write_dataset()
-    result = _leerlab("--data", str(path), "list", env={dataset.MAX_BYTES_VAR: "100"})
+    args = ["--data", str(path), *command]
+    result = _leerlab(*args, env={dataset.MAX_BYTES_VAR: "100"})
     assert result.exit_code == 1
     assert result.stderr == (
         f"error: {path}: larger than 100 bytes, the most a dataset file may have; "
         f"set {dataset.MAX_BYTES_VAR} to a larger number of bytes to read it\n"
     )
-    raised = _leerlab("--data", str(path), "list", env={dataset.MAX_BYTES_VAR: "1000000"})
+    assert result.stdout == ""
+    raised = _leerlab(*args, env={dataset.MAX_BYTES_VAR: "1000000"})
     assert raised.exit_code == 0, raised.output
 
 

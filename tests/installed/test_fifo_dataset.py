@@ -8,15 +8,20 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from helpers import SCRIPT, shell_environment
 
 
-def _list_from_a_fifo(folder: Path) -> tuple[Path, subprocess.Popen[bytes]]:
-    # `leerlab list` started on a new FIFO as its dataset, before anyone writes to it.
+def _list_from_a_fifo(
+    folder: Path, command: tuple[str, ...] = ("list",)
+) -> tuple[Path, subprocess.Popen[bytes]]:
+    # `leerlab list` (or `command`) started on a new FIFO as its dataset, before anyone
+    # writes to it.
     fifo = folder / "leerlabs.toml"
     os.mkfifo(fifo)
     process = subprocess.Popen(
-        [str(SCRIPT), "--data", str(fifo), "list"],
+        [str(SCRIPT), "--data", str(fifo), *command],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=shell_environment(),
@@ -38,10 +43,23 @@ def test_ctrl_c_ends_the_wait_for_a_fifo_writer(tmp_path: Path) -> None:
     assert (stdout, stderr) == (b"", b"")
 
 
-def test_a_fifo_with_a_writer_is_read_to_its_end(tmp_path: Path, shipped: Path) -> None:
-    fifo, process = _list_from_a_fifo(tmp_path)
+@pytest.mark.parametrize(
+    ("command", "first_line"),
+    [
+        (("list",), "apeldoorn\t"),
+        (("list", "--count"), "6"),
+        (("list", "--fields", "slug", "--sort", "-slug"), "ottoland"),
+        (("provinces", "--format", "markdown"), "| Province |"),
+        (("contacts", "--format", "csv"), "slug,leerlab,name,organisation,email"),
+    ],
+    ids=" ".join,
+)
+def test_a_fifo_with_a_writer_is_read_to_its_end(
+    tmp_path: Path, shipped: Path, command: tuple[str, ...], first_line: str
+) -> None:
+    fifo, process = _list_from_a_fifo(tmp_path, command)
     with fifo.open("wb") as writer:
         writer.write(shipped.read_bytes())
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 0, stderr
-    assert stdout.decode().splitlines()[0].startswith("apeldoorn\t")
+    assert stdout.decode().splitlines()[0].startswith(first_line)

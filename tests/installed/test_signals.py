@@ -1,6 +1,7 @@
-"""A terminating signal during `export --output` leaves one of two outcomes, each with its
-exit code: the old file untouched and 128 + the signal's number, or the new file complete
-and exit 0. Once the new file is in place, a signal no longer makes the export fail."""
+"""A terminating signal during `--output` leaves one of two outcomes, each with its exit
+code: the old file untouched and 128 + the signal's number, or the new file complete and
+exit 0. Once the new file is in place, a signal no longer makes the command fail. Tried on
+`export -o` and on the newest writer, `provinces -o` (the map)."""
 
 from __future__ import annotations
 
@@ -15,14 +16,14 @@ from helpers import SCRIPT, shell_environment
 
 OLD = b"the export of last week\n"
 SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
-RUNS = 16
+WRITERS = [(["export"], "export.md", 16), (["provinces"], "kaart.svg", 8)]
+"""The command, the file it writes, and how many signals it gets."""
 
 
-@pytest.fixture(scope="module")
-def new_export(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    target = tmp_path_factory.mktemp("reference") / "export.md"
+def _reference(folder: Path, command: list[str], name: str) -> bytes:
+    target = folder / name
     subprocess.run(
-        [str(SCRIPT), "export", "-o", str(target)],
+        [str(SCRIPT), *command, "-o", str(target)],
         env=shell_environment(),
         timeout=60,
         check=True,
@@ -30,14 +31,16 @@ def new_export(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return target.read_bytes()
 
 
-def _signalled_export(folder: Path, number: signal.Signals, delay: float) -> tuple[int, bytes]:
+def _signalled_export(
+    folder: Path, command: list[str], name: str, number: signal.Signals, delay: float
+) -> tuple[int, bytes]:
     # The signal is sent `delay` seconds after the new file appeared (the rename); a
     # negative delay sends it that long before the command could have finished.
-    target = folder / "export.md"
+    target = folder / name
     target.write_bytes(OLD)
     old_inode = target.stat().st_ino
     process = subprocess.Popen(
-        [str(SCRIPT), "export", "-o", str(target)],
+        [str(SCRIPT), *command, "-o", str(target)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=shell_environment(),
@@ -59,23 +62,27 @@ def _signalled_export(folder: Path, number: signal.Signals, delay: float) -> tup
     return code, target.read_bytes()
 
 
+@pytest.mark.parametrize(("command", "name", "runs"), WRITERS, ids=lambda value: str(value))
 def test_a_signal_is_either_a_failure_with_the_old_file_or_a_success(
-    tmp_path: Path, new_export: bytes
+    tmp_path: Path, command: list[str], name: str, runs: int
 ) -> None:
+    (tmp_path / "reference").mkdir()
+    (tmp_path / "runs").mkdir()
+    new_export = _reference(tmp_path / "reference", command, name)
     outcomes = []
-    for run in range(RUNS):
+    for run in range(runs):
         number = SIGNALS[run % len(SIGNALS)]
         # Most runs aim at the moments just after the rename; some at the start-up and
         # the writing before it.
         delay = (run % 8) * 0.001 if run % 4 else -0.05 * (run % 8 + 1)
-        code, content = _signalled_export(tmp_path, number, delay)
+        code, content = _signalled_export(tmp_path / "runs", command, name, number, delay)
         outcomes.append((number.name, delay, code))
         if content == new_export:
             assert code == 0, f"complete export, yet exit {code} ({number.name}, {delay})"
         else:
             assert content == OLD, "neither the old file nor the complete export"
             assert code in (128 + number, -number), (number.name, delay, code)
-        leftovers = sorted(path.name for path in tmp_path.iterdir())
-        assert leftovers == ["export.md"], leftovers
+        leftovers = sorted(path.name for path in (tmp_path / "runs").iterdir())
+        assert leftovers == [name], leftovers
     # The stress reached the window after the rename at least once.
     assert any(code == 0 for _name, delay, code in outcomes if delay >= 0), outcomes
