@@ -436,3 +436,16 @@ def test_only_a_valid_address_becomes_a_mailto_link(text: str, target: str | Non
     from leerlab_cli.formats.workbook import mail_target
 
     assert mail_target(text) == target
+
+
+def test_source_date_epoch_pins_the_workbook(runner: CliRunner, shipped: Path) -> None:
+    # A reproducible build: the same dataset and the same moment give the same bytes.
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    made = [
+        runner.invoke(app, ["--data", str(shipped), "export", "--format", "xlsx"], env=env)
+        for _ in range(2)
+    ]
+    assert [result.exit_code for result in made] == [0, 0]
+    assert made[0].stdout_bytes == made[1].stdout_bytes
+    book = openpyxl.load_workbook(io.BytesIO(made[0].stdout_bytes))
+    assert book.properties.created == datetime(2023, 11, 14, 22, 13, 20)

@@ -246,16 +246,25 @@ def export_parts(
     return markdown_parts(meta, labs, overview_only=overview)
 
 
-def export_date() -> datetime.date:
-    """Today, or the day `SOURCE_DATE_EPOCH` names (in UTC), for a page made again the same.
-
-    SOURCE_DATE_EPOCH (seconds since 1970) is how reproducible builds pin a date;
-    a value that is not a whole number of seconds is ignored.
-    """
+def _pinned_time() -> datetime.datetime | None:
+    # SOURCE_DATE_EPOCH (seconds since 1970) is how reproducible builds pin a date;
+    # a value that is not a whole number of seconds is ignored.
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isascii() and epoch.isdigit() and len(epoch) <= 11:
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
-    return datetime.date.today()
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+    return None
+
+
+def export_date() -> datetime.date:
+    """Today, or the day `SOURCE_DATE_EPOCH` names (in UTC), for a page made again the same."""
+    pinned = _pinned_time()
+    return pinned.date() if pinned is not None else datetime.date.today()
+
+
+def export_time() -> datetime.datetime:
+    """Now (UTC, whole seconds), or the moment `SOURCE_DATE_EPOCH` names, for a workbook."""
+    pinned = _pinned_time()
+    return pinned or datetime.datetime.now(datetime.UTC).replace(microsecond=0)
 
 
 HELP = N_(
@@ -380,8 +389,7 @@ def export_labs(
     if export_format is ExportFormat.xlsx:
         from leerlab_cli.formats.workbook import workbook_bytes
 
-        exported = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
-        content = workbook_bytes(chosen_dataset.meta, labs, exported)
+        content = workbook_bytes(chosen_dataset.meta, labs, export_time())
         if output is None:
             write_bytes(content)
             return
