@@ -83,6 +83,14 @@ def test_each_filter_narrows_the_page(
     assert page.evaluate("() => location.hash") == ""
 
 
+def test_the_header_keeps_counting_the_whole_page(page: Page, html_page: Path) -> None:
+    # The script rewrites the counts of the matrix and the provinces; the header's own
+    # line, which counts the leerlabs of the page, is not one of them.
+    open_page(page, html_page, "#sector=zorg-en-welzijn")
+    expect(page.locator("header p.total")).to_have_text("Deze pagina toont 6 leerlabs.")
+    expect(page.get_by_role("status")).to_have_text("2 van 6 leerlabs getoond")
+
+
 def test_the_matrix_and_the_provinces_follow_the_filters(page: Page, html_page: Path) -> None:
     open_page(page, html_page)
     page.select_option("#filter_sector", "zorg-en-welzijn")

@@ -33,7 +33,7 @@ def text(element: Element) -> str:
 
 def shown(page: str) -> str:
     """The line of the page's header that counts the leerlabs it shows."""
-    (line,) = [p for p in tags(parse(page), "p") if p.get("class") == "count"]
+    (line,) = [p for p in tags(parse(page), "p") if p.get("class") == "total"]
     return text(line)
 
 
