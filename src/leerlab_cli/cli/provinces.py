@@ -1,6 +1,5 @@
 """`leerlab provinces`: per province, the leerlabs, their sectors and their routes."""
 
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +19,7 @@ from leerlab_cli.cli.options import (
     choice_of,
     load_dataset,
     make_filters,
+    output_file,
 )
 from leerlab_cli.cli.terminal import note, render, write
 from leerlab_cli.core.query import select
@@ -52,10 +52,6 @@ def chosen_format(output_format: ProvincesFormat | None, output: str | None) -> 
     """
     if output is None:
         return output_format or ProvincesFormat.table
-    if output == "" or output.endswith(("/", os.sep)):
-        raise typer.BadParameter(
-            _("give a file: a path ending in '/' names a folder"), param_hint="'--output'"
-        )
     suffix = Path(output).suffix
     by_suffix = SUFFIX_FORMATS.get(suffix.lower())
     if output_format is None and by_suffix is None:
@@ -117,6 +113,7 @@ def province_overview(
         typer.Option(
             "--output",
             "-o",
+            callback=output_file,
             help=N_(
                 "Write to this file instead of stdout (the format from its suffix: .svg, .md, "
                 ".json); it is replaced whole, and only when all went well."

@@ -61,3 +61,36 @@ def test_suffix_and_format_must_agree(
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == f"error: {message}"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("", "Invalid value for '--output' / '-o': an empty path names no file"),
+        (
+            "kaarten/",
+            "Invalid value for '--output' / '-o': give a file: a path ending in '/' names a folder",
+        ),
+    ],
+)
+def test_output_names_a_file(
+    runner: CliRunner,
+    shipped: Path,
+    tmp_path: Path,
+    value: str,
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["--data", str(shipped), "provinces", "-o", value])
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {message}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_dash_is_stdout(
+    runner: CliRunner, shipped: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["--data", str(shipped), "provinces", "--format", "svg"]
+    assert stdout_of(runner, [*args, "-o", "-"]) == stdout_of(runner, args)
+    assert list(tmp_path.iterdir()) == []
