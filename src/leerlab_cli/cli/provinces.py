@@ -82,7 +82,8 @@ HELP = N_(
 )
 EXAMPLES = N_(
     "Examples:\n\nleerlab provinces\n\nleerlab provinces --province limburg\n\n"
-    "leerlab provinces --sector zorg --format json"
+    "leerlab provinces --sector zorg --format json\n\n"
+    "leerlab provinces --sector zorg -o kaart.svg"
 )
 
 
