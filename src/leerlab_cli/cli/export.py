@@ -15,9 +15,11 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
+    FOREIGN_SUFFIXES,
     CountOption,
     DataOption,
     FieldsOption,
+    ForeignKind,
     FromOption,
     KindOption,
     PlannedOption,
@@ -74,28 +76,6 @@ FORMAT_SUFFIXES = {
 }
 """The suffix a file of each format gets, in a hint."""
 
-
-class ForeignKind(StrEnum):
-    """A kind of file leerlab does not write, known by its suffix, with a hint at what does."""
-
-    word = "word"
-    pdf = "pdf"
-    spreadsheet = "spreadsheet"
-
-
-FOREIGN_SUFFIXES = {
-    ".doc": ForeignKind.word,
-    ".docx": ForeignKind.word,
-    ".docm": ForeignKind.word,
-    ".odt": ForeignKind.word,
-    ".rtf": ForeignKind.word,
-    ".pdf": ForeignKind.pdf,
-    ".xls": ForeignKind.spreadsheet,
-    ".xlsm": ForeignKind.spreadsheet,
-    ".xlsb": ForeignKind.spreadsheet,
-    ".ods": ForeignKind.spreadsheet,
-}
-"""Suffixes of documents leerlab does not write: never filled with another format's text."""
 
 BINARY_FORMATS = (ExportFormat.xlsx,)
 """The formats whose bytes would garble a terminal."""
@@ -200,6 +180,8 @@ def _foreign_hint(kind: ForeignKind) -> str:
         return _("Word opens the .html page (-o NAME.html), Excel the workbook (--format xlsx)")
     if kind is ForeignKind.pdf:
         return _("for a PDF, open the .html page (-o NAME.html) in a browser and print it")
+    if kind is ForeignKind.image:
+        return _("export makes no pictures: leerlab provinces -o NAME.svg draws the map")
     return _("Excel and LibreOffice open the workbook (--format xlsx, -o NAME.xlsx)")
 
 

@@ -106,6 +106,37 @@ def output_file(value: str | None) -> str | None:
     return value
 
 
+class ForeignKind(StrEnum):
+    """A kind of file leerlab does not write, known by its suffix."""
+
+    word = "word"
+    pdf = "pdf"
+    spreadsheet = "spreadsheet"
+    image = "image"
+
+
+FOREIGN_SUFFIXES = {
+    ".doc": ForeignKind.word,
+    ".docx": ForeignKind.word,
+    ".docm": ForeignKind.word,
+    ".odt": ForeignKind.word,
+    ".rtf": ForeignKind.word,
+    ".pdf": ForeignKind.pdf,
+    ".xls": ForeignKind.spreadsheet,
+    ".xlsm": ForeignKind.spreadsheet,
+    ".xlsb": ForeignKind.spreadsheet,
+    ".ods": ForeignKind.spreadsheet,
+    ".png": ForeignKind.image,
+    ".jpg": ForeignKind.image,
+    ".jpeg": ForeignKind.image,
+    ".gif": ForeignKind.image,
+    ".webp": ForeignKind.image,
+}
+"""Suffixes of files leerlab does not write, whatever `--format` says: a file of another
+format under such a name is one its program refuses. Each command that writes files says
+what it writes instead."""
+
+
 def path_named(value: str) -> Path:
     """A path argument: an empty one is a usage error, not the current folder."""
     if value == "":

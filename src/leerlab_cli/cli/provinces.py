@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 
 from leerlab_cli.cli.options import (
+    FOREIGN_SUFFIXES,
     DataOption,
+    ForeignKind,
     FromOption,
     KindOption,
     PlannedOption,
@@ -44,24 +46,63 @@ SUFFIX_FORMATS = {
 """The format an `--output` file's suffix (in any case) stands for."""
 
 
+FORMAT_SUFFIXES = {
+    ProvincesFormat.svg: ".svg",
+    ProvincesFormat.markdown: ".md",
+    ProvincesFormat.json: ".json",
+}
+"""The suffix a file of each format gets, in a hint."""
+
+FOREIGN_TO_PROVINCES = {
+    **FOREIGN_SUFFIXES,
+    ".xlsx": ForeignKind.spreadsheet,
+    ".csv": ForeignKind.spreadsheet,
+}
+"""The suffixes of files `provinces` does not write but export does, or nothing does."""
+
+
 def chosen_format(output_format: ProvincesFormat | None, output: str | None) -> ProvincesFormat:
     """`--format` if given, else the one `--output`'s suffix names, else the table.
 
-    A suffix that names another format than `--format`, or that names none (the
-    table is for the terminal only), is a usage error.
+    The table is for the terminal only; a file without a suffix (such as /dev/stdout)
+    gets Markdown, as with `export`. A suffix that names another format than `--format`,
+    that names none, or that belongs to a document leerlab does not write (`.docx`,
+    `.png`) is a usage error, saying what to write instead.
     """
     if output is None:
         return output_format or ProvincesFormat.table
+    if output_format is ProvincesFormat.table:
+        raise typer.BadParameter(
+            _("the table is for the terminal: give --format svg, markdown or json"),
+            param_hint="'--output'",
+        )
     suffix = Path(output).suffix
     by_suffix = SUFFIX_FORMATS.get(suffix.lower())
-    if output_format is None and by_suffix is None:
+    foreign = FOREIGN_TO_PROVINCES.get(suffix.lower())
+    if output_format is None:
+        if by_suffix is not None or not suffix:
+            return by_suffix or ProvincesFormat.markdown
+        message = _("unknown file suffix '{suffix}': use one of {known}, or give --format").format(
+            suffix=suffix, known=", ".join(SUFFIX_FORMATS)
+        )
+        if foreign is not None:
+            message = f"{message}; {_foreign_hint(foreign)}"
+        raise typer.BadParameter(message, param_hint="'--output'")
+    if foreign is not None:
         raise typer.BadParameter(
-            _("unknown file suffix '{suffix}': use one of {known}, or give --format").format(
-                suffix=suffix, known=", ".join(SUFFIX_FORMATS)
+            _(
+                "{option} asks for {asked}, which the suffix '{suffix}' does not fit: "
+                "write -o {instead}; {hint}"
+            ).format(
+                option="--format",
+                asked=output_format.value,
+                suffix=suffix,
+                instead=Path(output).with_suffix(FORMAT_SUFFIXES[output_format]),
+                hint=_foreign_hint(foreign),
             ),
             param_hint="'--output'",
         )
-    if output_format is not None and by_suffix is not None and by_suffix is not output_format:
+    if by_suffix is not None and by_suffix is not output_format:
         raise typer.BadParameter(
             _("the suffix '{suffix}' means {by_suffix}, but {option} asks for {asked}").format(
                 suffix=suffix,
@@ -71,7 +112,18 @@ def chosen_format(output_format: ProvincesFormat | None, output: str | None) -> 
             ),
             param_hint="'--output'",
         )
-    return output_format or by_suffix or ProvincesFormat.table
+    return output_format
+
+
+def _foreign_hint(kind: ForeignKind) -> str:
+    # What to write instead of a file `provinces` does not make.
+    if kind is ForeignKind.word:
+        return _("Word inserts the map as a picture (-o NAME.svg)")
+    if kind is ForeignKind.pdf:
+        return _("for a PDF, open the map (-o NAME.svg) in a browser and print it")
+    if kind is ForeignKind.image:
+        return _("the map is an SVG picture (-o NAME.svg), which browsers and Word open")
+    return _("for a spreadsheet, leerlab export -o NAME.xlsx writes a workbook")
 
 
 HELP = N_(
@@ -131,11 +183,6 @@ def province_overview(
         sector, from_, to, province, search, include_planned, kind=kind, profiel=profiel
     )
     output_format = chosen_format(output_format, output)
-    if output is not None and output_format is ProvincesFormat.table:
-        raise typer.BadParameter(
-            _("the table is for the terminal: give --format svg, markdown or json"),
-            param_hint="'--output'",
-        )
     dataset = load_dataset(ctx)
     labs = select(dataset.leerlab, filters)
     overviews = [

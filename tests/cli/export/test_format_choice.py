@@ -120,6 +120,12 @@ def test_format_for_a_file_with_another_suffix(
             "in a browser and print it",
         ),
         (
+            ["-o", "{dir}/kaart.png"],
+            "unknown file suffix '.png': use one of .md, .markdown, .html, .htm, .csv, .json, "
+            ".toml, .xlsx, or give --format; export makes no pictures: leerlab provinces "
+            "-o NAME.svg draws the map",
+        ),
+        (
             ["-o", "{dir}/nieuwsbrief.txt"],
             "unknown file suffix '.txt': use one of .md, .markdown, .html, .htm, .csv, .json, "
             ".toml, .xlsx, or give --format",
