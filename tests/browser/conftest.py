@@ -1,4 +1,4 @@
-"""Fixtures of the browser tests: one system Chromium per session, a fresh page per test.
+"""Fixtures of the browser tests: one system Chromium per session, a page per module.
 
 The browser is the system's (Debian: `apt-get install --no-install-recommends chromium
 fonts-liberation`), driven by Playwright through `executable_path`; Playwright's own
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, ViewportSize, sync_playwright
 
 from helpers import Runner
 from leerlab_cli.cli import app
@@ -86,9 +86,28 @@ def browser(playwright_driver: Playwright) -> Iterator[Browser]:
     chromium.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A fresh page at 1280×800; bypass_csp lets axe-core be injected despite the page's CSP."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
+
+
+@pytest.fixture(scope="module")
+def module_page(browser: Browser) -> Iterator[Page]:
+    """The page that the tests of one module share; bypass_csp lets axe-core be injected
+    despite the page's Content-Security-Policy."""
+    context = browser.new_context(viewport=VIEWPORT, bypass_csp=True)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def page(module_page: Page) -> Page:
+    """The module's page, reset: at about:blank, 1280×800, screen media, light scheme.
+
+    A page of its own would cost each test a new context, and Chromium a new renderer
+    process: about 0.2 s of CPU, as much as the test itself. What a test may change in
+    the page and keeps across a navigation is reset here; a test that needs more (its
+    own listeners, no JavaScript, the page's own policy) opens a context of its own.
+    """
+    module_page.goto("about:blank")
+    module_page.set_viewport_size(VIEWPORT)
+    module_page.emulate_media(media="null", color_scheme="light")
+    return module_page
