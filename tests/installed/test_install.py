@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import subprocess
@@ -59,66 +58,50 @@ def _install_into(root: Path) -> Path:
     return environment
 
 
-@pytest.fixture(scope="module")
-def fresh_install(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The fresh install, built once per run: xdist's workers share it.
+@pytest.mark.slow
+def test_a_fresh_install_from_another_folder(
+    tmp_path_factory: pytest.TempPathFactory, subtests: pytest.Subtests
+) -> None:
+    """Everything a fresh install must do, each check a subtest of one test.
 
-    Each worker that gets one of these tests waits for the lock; the first builds the
-    environment in the run's own folder, the others use it. (An xdist_group would not
-    do: pytest 9.2 no longer reads the node id that pytest-xdist 3.8 marks its groups in.)
+    One test, so that one xdist worker builds the environment while the other goes on
+    with other tests (a fixture shared by several tests had the second worker wait for it).
     """
-    if worker_id == "master":  # not under xdist
-        return _install_into(tmp_path_factory.mktemp("install"))
-    shared = tmp_path_factory.getbasetemp().parent / "fresh-install"
-    shared.mkdir(exist_ok=True)
-    with open(shared / "lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (shared / "built").exists():
-            _install_into(shared)
-            (shared / "built").touch()
-    return shared / "venv"
+    fresh_install = _install_into(tmp_path_factory.mktemp("install"))
+    leerlab = str(fresh_install / "bin" / "leerlab")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
 
+    with subtests.test("lists from another folder"):
+        result = run([leerlab, "list", "--sector", "zorg"], elsewhere)
+        assert result.returncode == 0, result.stderr
+        assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
+            "apeldoorn",
+            "midden-limburg",
+        ]
+        assert result.stderr == ""
 
-@pytest.mark.slow
-def test_fresh_install_lists_from_another_folder(fresh_install: Path, tmp_path: Path) -> None:
-    result = run([str(fresh_install / "bin" / "leerlab"), "list", "--sector", "zorg"], tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == [
-        "apeldoorn",
-        "midden-limburg",
-    ]
-    assert result.stderr == ""
+    with subtests.test("runs as a module"):
+        result = run(
+            [str(fresh_install / "bin" / "python"), "-m", "leerlab_cli", "show", "ottoland"],
+            elsewhere,
+            env={"LC_ALL": "C", "LANG": "C"},
+        )
+        assert result.returncode == 0, result.stderr
+        assert "Working on: geïntegreerde leerroute\n" in result.stdout
 
+    with subtests.test("ships the HTML template"):
+        result = run([leerlab, "export", "-o", "labs.html"], elsewhere)
+        assert result.returncode == 0, result.stderr
+        assert '<section id="ottoland"' in (elsewhere / "labs.html").read_text(encoding="utf-8")
 
-@pytest.mark.slow
-def test_fresh_install_runs_as_a_module(fresh_install: Path, tmp_path: Path) -> None:
-    result = run(
-        [str(fresh_install / "bin" / "python"), "-m", "leerlab_cli", "show", "ottoland"],
-        tmp_path,
-        env={"LC_ALL": "C", "LANG": "C"},
-    )
-    assert result.returncode == 0, result.stderr
-    assert "Working on: geïntegreerde leerroute\n" in result.stdout
-
-
-@pytest.mark.slow
-def test_fresh_install_ships_the_html_template(fresh_install: Path, tmp_path: Path) -> None:
-    result = run([str(fresh_install / "bin" / "leerlab"), "export", "-o", "labs.html"], tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert '<section id="ottoland"' in (tmp_path / "labs.html").read_text(encoding="utf-8")
-
-
-@pytest.mark.slow
-def test_fresh_install_validates_its_shipped_dataset(fresh_install: Path, tmp_path: Path) -> None:
-    result = run([str(fresh_install / "bin" / "leerlab"), "validate"], tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == "6 leerlabs, 0 errors, 1 warning\n"
-    # The compiled Dutch catalog is installed with the package.
-    dutch = run(
-        [str(fresh_install / "bin" / "leerlab"), "validate"], tmp_path, env={"LEERLAB_LANG": "nl"}
-    )
-    assert dutch.returncode == 0, dutch.stderr
-    assert dutch.stdout == "6 leerlabs, 0 fouten, 1 waarschuwing\n"
+    with subtests.test("validates its shipped dataset, in English and in Dutch"):
+        result = run([leerlab, "validate"], elsewhere)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "6 leerlabs, 0 errors, 1 warning\n"
+        # The compiled Dutch catalog is installed with the package.
+        dutch = run([leerlab, "validate"], elsewhere, env={"LEERLAB_LANG": "nl"})
+        assert dutch.returncode == 0, dutch.stderr
+        assert dutch.stdout == "6 leerlabs, 0 fouten, 1 waarschuwing\n"
 
 
 def test_console_script_exit_codes(tmp_path: Path) -> None:
