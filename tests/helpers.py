@@ -90,6 +90,18 @@ ENGLISH_WORDS = (
     "Examples",
     "default",
     "required",
+    # The placeholders of the usage line and the help
+    "OPTIONS",
+    "COMMAND",
+    "TEXT",
+    "PATH",
+    "FILE",
+    "FORMAT",
+    "FIELD",
+    "QUERY",
+    "KIND",
+    "OLD",
+    "NEW",
 )
 """The framework's English words (and ours around them), never in the Dutch interface."""
 
@@ -107,6 +119,18 @@ DUTCH_WORDS = (
     "Voorbeelden",
     "standaard",
     "verplicht",
+    # The placeholders of the usage line and the help
+    "OPTIES",
+    "OPDRACHT",
+    "TEKST",
+    "PAD",
+    "BESTAND",
+    "FORMAAT",
+    "VELD",
+    "ZOEKTERM",
+    "SOORT",
+    "OUD",
+    "NIEUW",
 )
 """Their Dutch translations, never in the English interface."""
 

@@ -66,7 +66,9 @@ def _usage(path: str, command: Command) -> str:
     for param in command.params:
         if isinstance(param, TyperArgument):
             metavar = param.metavar or (param.name or "").upper()
-            words.append(metavar if param.required else f"[{metavar}]")
+            word = metavar if param.required else f"[{metavar}]"
+            # An argument that takes several values, as the usage line shows it: [FILE]...
+            words.append(word + "..." if param.nargs != 1 else word)
     if isinstance(command, TyperGroup):
         words.append("COMMAND")
     return " ".join(words)

@@ -20,11 +20,12 @@ from leerlab_cli.i18n import setup_language
 
 ENGLISH = re.compile(
     r"\bthe |\bis not\b|\bmust\b|\berror:|\bUsage\b|\bTry\b|\bMissing\b|\bInvalid\b|"
-    r"\bcannot\b|\bfolder\b|\bGot\b|\bunexpected\b|\bOption\b|\bdoes not\b"
+    r"\bcannot\b|\bfolder\b|\bGot\b|\bunexpected\b|\bOption\b|\bdoes not\b|"
+    r"\b(OLD|NEW|FILE|PATH|QUERY)\b"
 )
 DUTCH = re.compile(
     r"\bniet\b|\bmoet\b|\bbestand|\bfout\b|\bGebruik\b|\bbedoel|\bOptie\b|\bOnbekende?\b|"
-    r"\bOngeldige?\b|\bOntbrekende?\b|\bmap\b"
+    r"\bOngeldige?\b|\bOntbrekende?\b|\bmap\b|\b(OUD|NIEUW|BESTAND|PAD|ZOEKTERM)\b"
 )
 TELLTALES = {"nl": ENGLISH, "en": DUTCH}
 
@@ -65,6 +66,9 @@ def _cases(tmp: Path, path: Path, other: Path) -> dict[str, tuple[list[str], dic
         "unknown command": ([*data, "lijst"], {}),
         "extra argument": ([*data, "show", "alfa", "beta"], {}),
         "missing argument": ([*data, "diff", str(other)], {}),
+        "empty path argument": ([*data, "diff", "", str(other)], {}),
+        "empty file argument": ([*data, "validate", ""], {}),
+        "missing query": ([*data, "show"], {}),
     }
 
 

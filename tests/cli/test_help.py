@@ -185,3 +185,29 @@ def test_the_usage_line_is_in_the_interface_language(runner: CliRunner, args: li
     if not args:
         assert "OPDRACHT [ARGUMENTEN]..." in dutch, dutch
         assert "COMMAND [ARGS]..." in english, english
+
+
+@pytest.mark.parametrize(
+    ("args", "dutch_usage", "english_usage"),
+    [
+        (
+            ["validate"],
+            "leerlab validate [OPTIES] [BESTAND]...",
+            "leerlab validate [OPTIONS] [FILE]...",
+        ),
+        (["diff"], "leerlab diff [OPTIES] {OUD} {NIEUW}", "leerlab diff [OPTIONS] {OLD} {NEW}"),
+        (["show"], "leerlab show [OPTIES] {ZOEKTERM}", "leerlab show [OPTIONS] {QUERY}"),
+    ],
+)
+def test_the_arguments_of_the_usage_line_are_in_the_interface_language(
+    runner: CliRunner, args: list[str], dutch_usage: str, english_usage: str
+) -> None:
+    # Each placeholder once, in the language of the help: "[BESTAND]...", not "[FILE...]...".
+    dutch = help_text(runner, args, "nl", columns=120)
+    english = help_text(runner, args, "en", columns=120)
+    assert f"Gebruik: {dutch_usage}" in _lines(dutch), dutch
+    assert f"Usage: {english_usage}" in _lines(english), english
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines()]

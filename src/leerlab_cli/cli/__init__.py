@@ -1,9 +1,10 @@
 """The Typer app: global options, the commands, and the one place errors become exit codes.
 
 The command layer may import every other layer (core, files, formats); nothing
-imports it but the console script. Each command lives in a module of its own, and
-every module here starts with ``from __future__ import annotations``, as the core
-and the formats do.
+imports it but the console script. Each command lives in a module of its own. The
+modules whose functions typer reads (the commands, the options' callbacks and
+completions) do without ``from __future__ import annotations``: typer evaluates a
+function's annotations on every call, and strings would have to be compiled each time.
 
 Only typer's public API is used. Its own words go through gettext (see `i18n`);
 the words of the click that typer bundles are not marked for translation, so the
@@ -476,7 +477,9 @@ def _param_hint(problem: typer.BadParameter, param: Any) -> str:
         hints = [problem.param_hint] if isinstance(problem.param_hint, str) else problem.param_hint
         return " / ".join(hints)
     if isinstance(param, TyperArgument):
-        return repr(_(param.metavar or (param.name or "").upper()))
+        # An argument that takes several values says so, as in the help: 'FILE...'.
+        several = "..." if param.nargs != 1 else ""
+        return repr(_(param.metavar or (param.name or "").upper()) + several)
     return " / ".join(repr(option) for option in param.opts)
 
 

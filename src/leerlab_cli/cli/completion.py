@@ -5,8 +5,6 @@ the command line being typed would use, and suggests nothing when that dataset
 cannot be read: an error message or a traceback there would garble the prompt.
 """
 
-from __future__ import annotations
-
 import contextlib
 import io
 import os

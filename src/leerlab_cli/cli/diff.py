@@ -34,13 +34,13 @@ def diff_datasets(
     old: Annotated[
         Path,
         typer.Argument(
-            help=N_("The older edition."), metavar="OLD", show_default=False, parser=path_named
+            help=N_("The older edition."), metavar=N_("OLD"), show_default=False, parser=path_named
         ),
     ],
     new: Annotated[
         Path,
         typer.Argument(
-            help=N_("The newer edition."), metavar="NEW", show_default=False, parser=path_named
+            help=N_("The newer edition."), metavar=N_("NEW"), show_default=False, parser=path_named
         ),
     ],
     output_format: Annotated[

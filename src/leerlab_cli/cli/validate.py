@@ -44,7 +44,7 @@ def validate_dataset(
         list[Path] | None,
         typer.Argument(
             help=N_("Dataset files (default: the dataset in use)."),
-            metavar=N_("FILE..."),
+            metavar=N_("FILE"),
             show_default=False,
             parser=path_named,
         ),
