@@ -211,3 +211,42 @@ def test_the_arguments_of_the_usage_line_are_in_the_interface_language(
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines()]
+
+
+EXAMPLES_HEADING = {"nl": "Voorbeelden:", "en": "Examples:"}
+
+
+@pytest.mark.parametrize("columns", [40, 59])
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("args", HELPS, ids=["leerlab", *COMMANDS])
+def test_narrow_help_is_a_list_that_cuts_no_word(
+    runner: CliRunner, args: list[str], language: str, columns: int
+) -> None:
+    # Below 60 columns typer's table would cut words ("opleidi…"): the help is a list.
+    text = help_text(runner, args, language, columns)
+    assert "…" not in text, text
+    assert not set(text) & set("│╭╰"), text
+    described, _heading, examples = text.partition(EXAMPLES_HEADING[language])
+    for line in described.splitlines():
+        assert len(line) <= columns, (line, text)
+    for example in filter(None, examples.splitlines()):
+        # Commands to copy stay whole: the terminal wraps them, not leerlab.
+        assert example.startswith("  leerlab "), (example, text)
+    command = typer.main.get_command(app)
+    if args:
+        assert isinstance(command, TyperGroup)
+        command = command.commands[args[0]]
+    for param in command.params:
+        if isinstance(param, TyperOption) and not param.hidden:
+            assert f"  {param.opts[-1]}" in text or f" {param.opts[-1]} " in text, (param, text)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("args", HELPS, ids=["leerlab", *COMMANDS])
+def test_from_60_columns_typers_table_cuts_no_word(
+    runner: CliRunner, args: list[str], language: str
+) -> None:
+    # The narrowest terminal that gets typer's table must fit its longest words.
+    text = help_text(runner, args, language, columns=60)
+    assert "│" in text, text
+    assert "…" not in text, text

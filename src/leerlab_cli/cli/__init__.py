@@ -167,6 +167,17 @@ def _write_usage(ctx: ClickContext, formatter: Any, pieces: list[str]) -> None:
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
 
 
+def _format_help(command: Any, ctx: ClickContext, formatter: Any, typer_help: Any) -> None:
+    # typer's help is a table, which cuts words on a narrow terminal: there, a list.
+    from leerlab_cli.cli.help import NARROW, help_width, narrow_help
+
+    width = help_width()
+    if width < NARROW:
+        formatter.write(narrow_help(command, ctx, width))
+    else:
+        typer_help(command, ctx, formatter)
+
+
 class LeerlabCommand(TyperCommand):
     """A command whose usage line and help option are in the interface language."""
 
@@ -177,6 +188,10 @@ class LeerlabCommand(TyperCommand):
     def format_usage(self, ctx: ClickContext, formatter: Any) -> None:
         """The usage line, with its prefix in the interface language."""
         _write_usage(ctx, formatter, self.collect_usage_pieces(ctx))
+
+    def format_help(self, ctx: ClickContext, formatter: Any) -> None:
+        """The command's help: typer's table, or a list on a narrow terminal."""
+        _format_help(self, ctx, formatter, TyperCommand.format_help)
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         """Parse the arguments; extra ones are refused with leerlab's words, naming them."""
@@ -225,8 +240,8 @@ class LeerlabGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
     def format_help(self, ctx: ClickContext, formatter: Any) -> None:
-        """The app's help, in the interface language."""
-        TyperGroup.format_help(in_interface_language(self), ctx, formatter)
+        """The app's help, in the interface language: typer's table, or a list when narrow."""
+        _format_help(in_interface_language(self), ctx, formatter, TyperGroup.format_help)
 
     def main(self, *args: Any, whole_process: bool = False, **kwargs: Any) -> Any:
         """Run the app in the interface language; all output is UTF-8.
