@@ -19,7 +19,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 from typing import Annotated, Any
@@ -168,7 +168,9 @@ def _write_usage(ctx: ClickContext, formatter: Any, pieces: list[str]) -> None:
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
 
 
-def _format_help(command: Any, ctx: ClickContext, formatter: Any, typer_help: Any) -> None:
+def _format_help(
+    command: Any, ctx: ClickContext, formatter: Any, typer_help: Callable[[Any, Any, Any], None]
+) -> None:
     # typer's help is a table, which cuts words on a narrow terminal: there, a list.
     from leerlab_cli.cli.help import NARROW, help_width, narrow_help
 

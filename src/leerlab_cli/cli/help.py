@@ -12,6 +12,8 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
+from leerlab_cli.i18n import _
+
 NARROW = 60
 """The narrowest terminal that typer's help table fits without cutting a word."""
 
@@ -33,17 +35,18 @@ def narrow_help(command: Any, ctx: Any, width: int) -> str:
     formatter = ctx.formatter_class(width=max(width - 2, _NARROWEST_TEXT))
     command.format_usage(ctx, formatter)
     command.format_help_text(ctx, formatter)
-    panels: dict[str | None, list[tuple[str, str]]] = {}
+    panels: dict[str, list[tuple[str, str]]] = {}
     for param in command.get_params(ctx):
         record = param.get_help_record(ctx)
         if record is not None:
-            panels.setdefault(param.rich_help_panel, []).append(record)
+            panels.setdefault(param.rich_help_panel or _("Options"), []).append(record)
     if isinstance(command, TyperGroup):
         for name in command.list_commands(ctx):
             subcommand = command.get_command(ctx, name)
             if isinstance(subcommand, TyperCommand | TyperGroup) and not subcommand.hidden:
                 summary = (subcommand.help or "").split("\n\n")[0]
-                panels.setdefault(subcommand.rich_help_panel, []).append((name, summary))
+                title = subcommand.rich_help_panel or _("Commands")
+                panels.setdefault(title, []).append((name, summary))
     for title, rows in panels.items():
         with formatter.section(title):
             # No first column: each help starts on the line below its option.
