@@ -11,7 +11,10 @@ dataset with tomllib into pydantic models and prints the leerlabs of a sector. I
 with this interpreter, as leerlab does. Each comparison runs the reference and the command
 in alternating rounds (hyperfine when it is installed, else a loop over subprocess runs)
 and reports median(command) / median(reference), with the lowest and highest ratio of
-single rounds. Peak memory is ru_maxrss of a fresh child process. Growth between sizes is
+single rounds. --measure cpu takes each run's CPU time (user + system) instead of its wall
+time, and --measure instructions the instructions it executes (valgrind's callgrind, about
+fifty times slower, but the same on a busy machine). Peak memory is ru_maxrss of a fresh
+child process. Growth between sizes is
 the exponent k of n^k, from each command's time above its start-up: the same command on
 the shipped dataset (or, for the growth files, `leerlab validate` of it), run in the same
 rounds. All big files go into a temporary folder.
@@ -26,6 +29,7 @@ import math
 import os
 import platform
 import re
+import resource
 import shlex
 import shutil
 import statistics
@@ -72,7 +76,8 @@ class Row:
     series: str = ""
     size: int = 0
     times: list[list[float]] = field(default_factory=lambda: [[], [], []])
-    """Run times in seconds of the yardstick, the command and the start-up."""
+    """What each run of the yardstick, the command and the start-up took: seconds (wall or
+    CPU time), or instructions."""
     rounds: list[float] = field(default_factory=list)
     """The ratio of each round's medians: the spread of the ratio."""
     kib: tuple[int, int] | None = None
@@ -137,6 +142,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, help="alternating rounds per row (default 5, 2)")
     parser.add_argument("--only", choices=["startup", "scale", "growth"], help="one section")
     parser.add_argument("--reference", type=Path, default=REFERENCE, help="plain_reference.py")
+    parser.add_argument(
+        "--measure",
+        choices=list(MEASURES),
+        default="wall",
+        help="what a run takes: wall time (default), cpu time, or instructions (valgrind)",
+    )
     parser.add_argument("--no-hyperfine", action="store_true", help="use the Python harness")
     parser.add_argument("--json", type=Path, help="also write all run times to this file")
     return parser.parse_args()
@@ -269,6 +280,61 @@ def time_harness(
     return times
 
 
+def time_cpu(
+    sides: list[list[str]], env: dict[str, str], runs: int, warmup: int
+) -> list[list[float]]:
+    times: list[list[float]] = [[] for _ in sides]
+    for run in range(warmup + runs):
+        for side, argv in enumerate(sides):
+            # The CPU time of the run alone: what this process's children took, before and after.
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            subprocess.run(argv, env=env, capture_output=True, check=False)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if run >= warmup:
+                used = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+                times[side].append(used)
+    return times
+
+
+def count_instructions(
+    sides: list[list[str]], env: dict[str, str], runs: int, warmup: int
+) -> list[list[float]]:
+    # The count is the same run after run: one run a side is enough.
+    counts: list[list[float]] = []
+    for argv in sides:
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        if found is None:
+            raise SystemExit(f"valgrind counted nothing for {shlex.join(argv)}: {done.stderr}")
+        counts.append([float(found.group(1))])
+    return counts
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a run takes, and how a figure of it is printed."""
+
+    unit: str
+    scale: float
+    """The figure printed is the measurement times this."""
+
+    def show(self, value: float) -> str:
+        return f"{value * self.scale:.0f} {self.unit}"
+
+
+MEASURES = {
+    "wall": Measure("ms", 1000),
+    "cpu": Measure("ms CPU", 1000),
+    "instructions": Measure("M instructions", 1e-6),
+}
+
+
 def peak_kib(argv: list[str], env: dict[str, str]) -> int:
     """The peak resident memory of one run of `argv`, in KiB (ru_maxrss on Linux)."""
     done = subprocess.run(
@@ -282,6 +348,7 @@ class Bench:
     env: dict[str, str]
     timer: Callable[..., list[list[float]]]
     rounds: int
+    measure: Measure = MEASURES["wall"]
     rows: list[Row] = field(default_factory=list)
 
     def run(self, row: Row, runs: int = 1, warmup: int = 0) -> None:
@@ -302,12 +369,12 @@ class Bench:
         if row.memory_target is not None:
             row.kib = (peak_kib(row.command, self.env), peak_kib(row.yardstick, self.env))
         self.rows.append(row)
-        print("  " + describe(row), flush=True)
+        print("  " + describe(row, self.measure), flush=True)
 
 
-def describe(row: Row) -> str:
+def describe(row: Row, measure: Measure) -> str:
     line = (
-        f"{row.name}: {row.median(1) * 1000:.0f} ms vs {row.median(0) * 1000:.0f} ms"
+        f"{row.name}: {measure.show(row.median(1))} vs {measure.show(row.median(0))}"
         f" = {row.ratio:.2f}x (rounds {min(row.rounds):.2f}-{max(row.rounds):.2f})"
     )
     if row.target is not None:
@@ -425,7 +492,7 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, {versions}"
 
 
-def markdown_table(rows: list[Row], steps: list[Growth]) -> str:
+def markdown_table(rows: list[Row], steps: list[Growth], measure: Measure) -> str:
     lines = [
         "| measurement | leerlab | yardstick | ratio (rounds) | target | peak memory | result |",
         "|---|---:|---:|---:|---:|---:|---|",
@@ -440,14 +507,14 @@ def markdown_table(rows: list[Row], steps: list[Growth]) -> str:
                 f"(≤ {row.memory_target:.2f}×)"
             )
         lines.append(
-            f"| {row.name} | {row.median(1) * 1000:.0f} ms | {row.median(0) * 1000:.0f} ms "
+            f"| {row.name} | {measure.show(row.median(1))} | {measure.show(row.median(0))} "
             f"| {row.ratio:.2f}× ({min(row.rounds):.2f}–{max(row.rounds):.2f}) "
             f"| ≤ {row.target:.2f}× | {memory} | {'pass' if row.passed else 'FAIL'} |"
         )
     for step in steps:
         lines.append(
             f"| growth: {step.series}, {step.small.size:,} → {step.big.size:,} "
-            f"| {step.small.above_startup * 1000:.0f} → {step.big.above_startup * 1000:.0f} ms "
+            f"| {measure.show(step.small.above_startup)} → {measure.show(step.big.above_startup)} "
             f"above start-up | | n^{step.exponent:.2f} | ≤ n^{LINEAR:.2f} | "
             f"| {'pass' if step.passed else 'FAIL'} |"
         )
@@ -466,15 +533,29 @@ def main() -> int:
         )
         return 2
     reference = args.reference.resolve()
-    use_hyperfine = shutil.which("hyperfine") is not None and not args.no_hyperfine
+    if args.measure == "instructions" and shutil.which("valgrind") is None:
+        print("--measure instructions needs valgrind on the PATH")
+        return 2
+    timer: Callable[..., list[list[float]]]
+    if args.measure == "cpu":
+        timer_name, timer = "CPU time of each run", time_cpu
+    elif args.measure == "instructions":
+        timer_name, timer = "instructions (valgrind --tool=callgrind)", count_instructions
+    elif shutil.which("hyperfine") is not None and not args.no_hyperfine:
+        timer_name, timer = "hyperfine", time_hyperfine
+    else:
+        timer_name, timer = "Python harness", time_harness
     print(f"machine: {machine()}")
-    print(f"timer: {'hyperfine' if use_hyperfine else 'Python harness'}; reference: {reference}")
+    print(f"timer: {timer_name}; reference: {reference}")
+    instructions = args.measure == "instructions"
     with tempfile.TemporaryDirectory(prefix="leerlab-bench-") as name:
         folder = Path(name)
         bench = Bench(
             environment(folder),
-            time_hyperfine if use_hyperfine else time_harness,
-            args.rounds or (2 if args.quick else 5),
+            timer,
+            # An instruction count is the same every time: one round.
+            1 if instructions else args.rounds or (2 if args.quick else 5),
+            MEASURES[args.measure],
         )
         if args.only in (None, "startup"):
             startup(bench, reference, runs=5 if args.quick else 10)
@@ -491,7 +572,7 @@ def main() -> int:
                 f"n^{step.exponent:.2f}: " + ("pass" if step.passed else "FAIL")
             )
     print()
-    print(markdown_table(bench.rows, steps))
+    print(markdown_table(bench.rows, steps, bench.measure))
     failed = [row.name for row in bench.rows if not row.passed]
     failed += [f"growth of {step.series}" for step in steps if not step.passed]
     print("\nfailed: " + ("; ".join(failed) if failed else "none"))
@@ -499,6 +580,7 @@ def main() -> int:
         records = [
             {
                 "name": row.name,
+                "measure": args.measure,
                 "ratio": row.ratio,
                 "round_ratios": row.rounds,
                 "target": row.target,
