@@ -226,6 +226,7 @@ def test_narrow_help_is_a_list_that_cuts_no_word(
     text = help_text(runner, args, language, columns)
     assert "…" not in text, text
     assert not set(text) & set("│╭╰"), text
+    assert foreign_words(text, language) == [], text
     described, _heading, examples = text.partition(EXAMPLES_HEADING[language])
     for line in described.splitlines():
         assert len(line) <= columns, (line, text)
