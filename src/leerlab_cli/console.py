@@ -20,10 +20,13 @@ def _exit_at_once(number: int, frame: object) -> None:
     os._exit(INTERRUPTED)
 
 
-# A Ctrl-C the caller chose to ignore (a background job) stays ignored.
-_INTERRUPTIBLE = signal.getsignal(signal.SIGINT) is signal.default_int_handler
-if _INTERRUPTIBLE:
-    signal.signal(signal.SIGINT, _exit_at_once)
+# Set first, then looked at: until the handler is set, a Ctrl-C is a traceback, and
+# signal.getsignal() would take a while first (it turns the handler into an enum).
+_CALLERS_HANDLER = signal.signal(signal.SIGINT, _exit_at_once)
+_INTERRUPTIBLE = _CALLERS_HANDLER is signal.default_int_handler
+if not _INTERRUPTIBLE and _CALLERS_HANDLER is not None:
+    # A Ctrl-C the caller chose to ignore (a background job) stays ignored.
+    signal.signal(signal.SIGINT, _CALLERS_HANDLER)
 
 
 def main() -> None:

@@ -97,3 +97,22 @@ def test_ctrl_c_during_start_up_is_quiet(command: list[str]) -> None:
         assert process.returncode in (130, -signal.SIGINT, 0), (delay, process.returncode)
         assert stderr == "", (delay, stderr)
     assert codes.count(130) >= 3, codes
+
+
+def test_a_ctrl_c_the_caller_ignores_stays_ignored() -> None:
+    # A background job started with SIGINT ignored (`nohup`, `cmd &` in a script): at no
+    # moment of start-up does leerlab make Ctrl-C end it.
+    for delay in (0.0, 0.02, 0.05, 0.1, 0.2):
+        process = subprocess.Popen(
+            [str(SCRIPT), "list"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=shell_environment(),
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=60)
+        assert (process.returncode, stderr) == (0, ""), delay
+        assert stdout.startswith("apeldoorn\t"), (delay, stdout)
