@@ -14,10 +14,9 @@ and reports median(command) / median(reference), with the lowest and highest rat
 single rounds. --measure cpu takes each run's CPU time (user + system) instead of its wall
 time, and --measure instructions the instructions it executes (valgrind's callgrind, about
 fifty times slower, but the same on a busy machine). Peak memory is ru_maxrss of a fresh
-child process. Growth between sizes is
-the exponent k of n^k, from each command's time above its start-up: the same command on
-the shipped dataset (or, for the growth files, `leerlab validate` of it), run in the same
-rounds. All big files go into a temporary folder.
+child process. Growth between sizes is the exponent k of n^k, from each command's time
+above its start-up: the same command on the shipped dataset (or, for the growth files,
+`leerlab validate` of it), run in the same rounds. All big files go into a temporary folder.
 """
 
 from __future__ import annotations
