@@ -266,33 +266,33 @@ def time_hyperfine(
 
 
 def time_harness(
-    sides: list[list[str]], env: dict[str, str], runs: int, warmup: int
+    sides: list[list[str]],
+    env: dict[str, str],
+    runs: int,
+    warmup: int,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> list[list[float]]:
     times: list[list[float]] = [[] for _ in sides]
     for run in range(warmup + runs):
         # Side by side run by run, so that all sides see the same load on the machine.
         for side, argv in enumerate(sides):
-            start = time.perf_counter()
+            start = clock()
             subprocess.run(argv, env=env, capture_output=True, check=False)
             if run >= warmup:
-                times[side].append(time.perf_counter() - start)
+                times[side].append(clock() - start)
     return times
+
+
+def children_cpu_seconds() -> float:
+    """The CPU time, user and system, of this process's children that have ended."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def time_cpu(
     sides: list[list[str]], env: dict[str, str], runs: int, warmup: int
 ) -> list[list[float]]:
-    times: list[list[float]] = [[] for _ in sides]
-    for run in range(warmup + runs):
-        for side, argv in enumerate(sides):
-            # The CPU time of the run alone: what this process's children took, before and after.
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            subprocess.run(argv, env=env, capture_output=True, check=False)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            if run >= warmup:
-                used = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-                times[side].append(used)
-    return times
+    return time_harness(sides, env, runs, warmup, clock=children_cpu_seconds)
 
 
 def count_instructions(
