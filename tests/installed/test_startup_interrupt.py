@@ -76,25 +76,15 @@ def _frames_of_ours(stderr: str) -> list[str]:
 def test_ctrl_c_during_start_up_is_quiet(command: list[str]) -> None:
     codes = []
     for delay in DELAYS:
-        process = subprocess.Popen(
-            command,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=shell_environment(),
-            # As in a terminal, even when the tests run as a background job.
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-        )
-        time.sleep(delay)
-        process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=60)
-        codes.append(process.returncode)
+        # As in a terminal, even when the tests run as a background job.
+        code, _, stderr = _interrupted(command, delay, signal.SIG_DFL)
+        codes.append(code)
         assert _frames_of_ours(stderr) == [], (delay, stderr)
         if "Traceback" in stderr:
             continue
         # Killed by the signal before Python set its handler or once it has let it go
         # at the very end, the shell says 130 too; 0 when the command had finished.
-        assert process.returncode in (130, -signal.SIGINT, 0), (delay, process.returncode)
+        assert code in (130, -signal.SIGINT, 0), (delay, code)
         assert stderr == "", (delay, stderr)
     assert codes.count(130) >= 3, codes
 
@@ -103,16 +93,23 @@ def test_a_ctrl_c_the_caller_ignores_stays_ignored() -> None:
     # A background job started with SIGINT ignored (`nohup`, `cmd &` in a script): at no
     # moment of start-up does leerlab make Ctrl-C end it.
     for delay in (0.0, 0.02, 0.05, 0.1, 0.2):
-        process = subprocess.Popen(
-            [str(SCRIPT), "list"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=shell_environment(),
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
-        )
-        time.sleep(delay)
-        process.send_signal(signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=60)
-        assert (process.returncode, stderr) == (0, ""), delay
+        code, stdout, stderr = _interrupted([str(SCRIPT), "list"], delay, signal.SIG_IGN)
+        assert (code, stderr) == (0, ""), delay
         assert stdout.startswith("apeldoorn\t"), (delay, stdout)
+
+
+def _interrupted(command: list[str], delay: float, sigint: signal.Handlers) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of `command`, started with SIGINT set to `sigint`
+    and sent a Ctrl-C after `delay` seconds."""
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=shell_environment(),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, sigint),
+    )
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    return process.returncode, stdout, stderr
