@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from helpers import SCRIPT, shell_environment
 from leerlab_cli.cli import app
 
 
@@ -20,6 +21,38 @@ def test_a_width_that_is_not_a_width_is_taken_as_unset(runner: CliRunner, column
     assert any("leerlab" in line for line in lines), result.stdout
     # Nothing padded beyond a usable width.
     assert max(len(line) for line in lines) <= 1000
+
+
+@pytest.mark.parametrize("width", ["wide", "0", "-5"])
+def test_a_terminal_width_for_typer_that_is_not_a_width_is_taken_as_unset(width: str) -> None:
+    # typer reads $TERMINAL_WIDTH when it first shows rich help, in a fresh process.
+    completed = subprocess.run(
+        [str(SCRIPT), "--help"],
+        env=shell_environment(TERMINAL_WIDTH=width, COLUMNS="80"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (completed.returncode, completed.stderr) == (0, ""), completed.stderr
+    assert "Usage: leerlab [OPTIONS] COMMAND [ARGS]..." in completed.stdout, completed.stdout
+
+
+@pytest.mark.parametrize(
+    ("language", "usage"),
+    [
+        ("nl", ["Gebruik:", "leerlab", "validate", "[OPTIES]", "[BESTAND]..."]),
+        ("en", ["Usage:", "leerlab", "validate", "[OPTIONS]", "[FILE]..."]),
+    ],
+)
+@pytest.mark.parametrize("columns", ["5", "20", "24", "28"])
+def test_on_a_tiny_terminal_the_usage_line_splits_no_placeholder(
+    runner: CliRunner, columns: str, language: str, usage: list[str]
+) -> None:
+    env = {"COLUMNS": columns, "LEERLAB_LANG": language}
+    result = runner.invoke(app, ["validate", "--help"], env=env)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split()[:5] == usage, result.stdout
 
 
 def test_leerlab_alone_shows_the_help_and_succeeds(runner: CliRunner) -> None:

@@ -17,17 +17,20 @@ from leerlab_cli.i18n import _
 NARROW = 60
 """The narrowest terminal that typer's help table fits without cutting a word."""
 
-_NARROWEST_TEXT = 20
-"""The narrowest the help's text is wrapped to, however narrow the terminal claims to be."""
+_NARROWEST_TEXT = 30
+"""The narrowest the help's text is wrapped to, however narrow the terminal claims to be:
+narrower, click would split the placeholders of the usage line (``[OPTIES`` ``]``)."""
 
 
 def help_width() -> int:
-    """The width typer's help would take: $TERMINAL_WIDTH, else the terminal's as rich sees it."""
+    """The width typer's help would take: $TERMINAL_WIDTH, else the terminal's as rich sees it.
+
+    A value that is not a width was removed at start (`terminal.ignore_unusable_width`).
+    """
     from rich.console import Console
 
-    setting = os.environ.get("TERMINAL_WIDTH", "")
-    width = int(setting) if setting.isascii() and setting.isdigit() else 0
-    return Console(width=width or None).width
+    setting = os.environ.get("TERMINAL_WIDTH")
+    return Console(width=int(setting) if setting else None).width
 
 
 def narrow_help(command: Any, ctx: Any, width: int) -> str:

@@ -69,18 +69,29 @@ MAX_COLUMNS = 1000
 """The widest terminal taken at its word; a wider $COLUMNS is a mistake, not a width."""
 
 
-def ignore_unusable_width(environ: MutableMapping[str, str]) -> None:
-    """Take a $COLUMNS that is not a usable width (0, negative, text, absurd) as unset.
+WIDTH_VARIABLES = ("COLUMNS", "TERMINAL_WIDTH")
+"""The widths rich and typer read from the environment: the terminal's, and typer's own."""
 
-    rich and typer read $COLUMNS themselves: 0 would make the help empty, a huge
-    number would pad every line (or overflow), so such a value is removed for this
-    process and the terminal's own width is used, else 80.
+
+def ignore_unusable_width(environ: MutableMapping[str, str]) -> None:
+    """Take a $COLUMNS or $TERMINAL_WIDTH that is not a usable width (0, negative, text,
+    absurd) as unset.
+
+    rich and typer read them themselves: 0 would make the help empty, a huge number
+    would pad every line (or overflow), and typer's help stops at text in
+    $TERMINAL_WIDTH; so such a value is removed for this process and the terminal's
+    own width is used, else 80.
     """
-    columns = environ.get("COLUMNS")
-    if columns is None:
-        return
-    if not (columns.isascii() and columns.isdigit() and 0 < int(columns) <= MAX_COLUMNS):
-        del environ["COLUMNS"]
+    for name in WIDTH_VARIABLES:
+        if name in environ and usable_width(environ[name]) is None:
+            del environ[name]
+
+
+def usable_width(setting: str) -> int | None:
+    """A width written in the environment, or None when it is not one a terminal has."""
+    if setting.isascii() and setting.isdigit() and 0 < int(setting) <= MAX_COLUMNS:
+        return int(setting)
+    return None
 
 
 def stderr_style(environ: Mapping[str, str]) -> tuple[int, bool] | None:
@@ -93,10 +104,8 @@ def stderr_style(environ: Mapping[str, str]) -> tuple[int, bool] | None:
     stream = sys.stderr
     if stream is None or not stream.isatty():
         return None
-    columns = environ.get("COLUMNS", "")
-    if columns.isascii() and columns.isdigit() and 0 < int(columns) <= MAX_COLUMNS:
-        width = int(columns)
-    else:
+    width = usable_width(environ.get("COLUMNS", ""))
+    if width is None:
         try:
             width = os.get_terminal_size(stream.fileno()).columns or 80
         except (AttributeError, OSError, ValueError):
