@@ -127,6 +127,19 @@ def test_the_standalone_svg_renders(browser: Browser, tmp_path: Path, screenshot
     )
     assert len(widths) == 12
     assert all(width > 10 for width in widths)
+    # Every text inside the picture: none cut off at its right or bottom edge.
+    size = page.evaluate(
+        "() => [document.documentElement.width.baseVal.value,"
+        " document.documentElement.height.baseVal.value]"
+    )
+    edges = page.evaluate(
+        "() => [...document.querySelectorAll('text')].map(text => {"
+        " const box = text.getBBox();"
+        " return [text.textContent, box.x + box.width, box.y + box.height]; })"
+    )
+    outside = [edge for edge in edges if edge[1] > size[0] - 10 or edge[2] > size[1]]
+    assert outside == [], size
+    page.set_viewport_size({"width": 640, "height": int(size[1])})
     shot = page.screenshot(path=str(screenshots / "kaart.png"))
     page.goto("about:blank")
     assert page.screenshot() != shot  # the picture is not blank

@@ -19,7 +19,15 @@ from typer.testing import CliRunner
 
 from helpers import META, WriteDataset, make_lab, stdout_of
 from leerlab_cli.core.provinces import PROVINCES
-from leerlab_cli.formats.province_map import MAP_FILE, MAPS, netherlands, shade, shade_labels
+from leerlab_cli.formats.province_map import (
+    ATTRIBUTION_CHARACTERS,
+    MAP_FILE,
+    MAPS,
+    SOURCE_CHARACTERS,
+    netherlands,
+    shade,
+    shade_labels,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -123,9 +131,10 @@ def test_the_svg_map_of_the_shipped_dataset(runner: CliRunner, shipped: Path) ->
     texts = [element.text for element in root.iter(f"{SVG}text")]
     assert "2" in texts
     assert "3 or more leerlabs" in texts
-    assert "Source: Samen op weg: naar een naadloze aansluiting vmbo-mbo, STERK " in "".join(
-        text or "" for text in texts
-    )
+    assert (
+        "Source: Samen op weg: naar een naadloze aansluiting vmbo-mbo, STERK Beroepsonderwijs, "
+        "Digizine voorjaar 2021."
+    ) in " ".join(text or "" for text in texts)
     assert any(
         "MapSVG (mapsvg.com), @svg-maps/netherlands 1.0.0, CC BY 4.0" in (text or "")
         for text in texts
@@ -135,6 +144,32 @@ def test_the_svg_map_of_the_shipped_dataset(runner: CliRunner, shipped: Path) ->
     assert names <= {"svg", "title", "rect", "text", "g", "path"}
     for element in root.iter():
         assert not {name for name in element.attrib if "href" in name or name.startswith("on")}
+
+
+def test_a_long_source_is_wrapped_inside_the_picture(
+    runner: CliRunner, write_dataset: WriteDataset
+) -> None:
+    # SVG wraps no text: a source wider than the picture would be cut off at its edge.
+    title = " ".join(["Doorlopende leerroutes in de regio"] * 8)
+    data = write_dataset(make_lab(provinces=["Utrecht"]), meta={**META, "title": title})
+    root = svg_of(runner, data)
+    height = int(root.get("height", "0"))
+    assert root.get("viewBox") == f"0 0 640 {height}"
+    footer = [
+        (int(text.get("y", "0")), text.text or "", text.get("font-size"))
+        for text in root.iter(f"{SVG}text")
+        if int(text.get("y", "0")) > 840
+    ]
+    source = [line for _, line, size in footer if size is None]
+    attribution = [line for _, line, size in footer if size == "12"]
+    assert len(source) > 3
+    assert " ".join(source) == f"Source: {title}, {META['publisher']}, {META['year']}."
+    assert all(len(line) <= SOURCE_CHARACTERS for line in source), source
+    assert all(len(line) <= ATTRIBUTION_CHARACTERS for line in attribution), attribution
+    assert "".join(attribution).endswith("(https://creativecommons.org/licenses/by/4.0/)")
+    places = [y for y, _, _ in footer]
+    assert places == sorted(set(places)), places  # one under the other
+    assert places[-1] < height
 
 
 def test_the_svg_map_follows_the_filters(runner: CliRunner, shipped: Path) -> None:
@@ -156,7 +191,8 @@ def test_the_svg_map_writes_hostile_text_as_text(
     lab = make_lab(name=HOSTILE, sectors=[HOSTILE], provinces=["Utrecht"])
     data = write_dataset(lab, meta={**META, "title": HOSTILE, "publisher": HOSTILE})
     root = svg_of(runner, data)
-    texts = "".join(text or "" for text in (element.text for element in root.iter(f"{SVG}text")))
+    # The source may be wrapped over lines: they are read as one text.
+    texts = " ".join(element.text or "" for element in root.iter(f"{SVG}text"))
     assert f"Source: {HOSTILE}, {HOSTILE}, 2021." in texts
     assert provinces_of(root)["province-ut"] == "Utrecht: 1 leerlab"
     assert not [element for element in root.iter() if element.tag.endswith("script")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -130,6 +131,39 @@ def shaded_provinces(
     ]
 
 
+# SVG wraps no text: a line wider than the picture is cut off at its edge. The source and
+# the attribution are wrapped here, at a number of characters that fits the 600 points
+# between the margins (Liberation Sans or Arial: about 7.5 points a character at 15,
+# about 6 at 12), each line placed below the one before.
+SOURCE_CHARACTERS = 70
+ATTRIBUTION_CHARACTERS = 90
+_FOOTER_TOP = 852
+"""Where the first line of the source sits: below the legend."""
+
+
+class FooterLine(NamedTuple):
+    """A line of the source or of the attribution, at its place in the picture."""
+
+    y: int
+    text: str
+    small: bool
+    """The attribution's smaller, greyer print."""
+
+
+def footer_lines(source: str, attribution: str) -> tuple[list[FooterLine], int]:
+    """The source and the attribution as lines that fit the picture, and its height below them."""
+    lines: list[FooterLine] = []
+    y = _FOOTER_TOP
+    for text in textwrap.wrap(source, SOURCE_CHARACTERS, break_on_hyphens=False):
+        lines.append(FooterLine(y, text, small=False))
+        y += 20
+    y += 4
+    for text in textwrap.wrap(attribution, ATTRIBUTION_CHARACTERS, break_on_hyphens=False):
+        lines.append(FooterLine(y, text, small=True))
+        y += 16
+    return lines, y + 8
+
+
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -146,6 +180,7 @@ def map_svg(overviews: Sequence[ProvinceOverview], *, title: str, source: str) -
 
     It holds no script and refers to nothing outside itself.
     """
+    footer, height = footer_lines(source, map_attribution())
     return (
         _environment()
         .get_template("province_map.svg.j2")
@@ -154,8 +189,8 @@ def map_svg(overviews: Sequence[ProvinceOverview], *, title: str, source: str) -
             provinces=shaded_provinces(overviews),
             shades=shade_labels(),
             title=title,
-            source=source,
-            attribution=map_attribution(),
+            footer=footer,
+            height=height,
         )
     )
 
